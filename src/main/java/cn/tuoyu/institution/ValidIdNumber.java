@@ -1,0 +1,34 @@
+package cn.tuoyu.institution;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.CONSTRUCTOR;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * {@code String} 须是有效的居民身份证号码（规则同 {@link IdNumber#parse}，含去空白和小写 x 规范化）。
+ *
+ * <p>{@code null} 和空白字符串视为有效：是否必填由 {@code @NotBlank} 负责。
+ * 消息中的 {@code {reason}} 是具体原因，例如“出生日期无效（晚于今天）”，不含号码本身。
+ */
+@Documented
+@Constraint(validatedBy = IdNumberValidator.class)
+@Target({FIELD, METHOD, PARAMETER, CONSTRUCTOR, ANNOTATION_TYPE, TYPE_USE})
+@Retention(RUNTIME)
+public @interface ValidIdNumber {
+
+  String message() default "居民身份证号码无效：{reason}";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+}
