@@ -1,0 +1,63 @@
+package cn.tuoyu.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * Who may do what, granted to role groups only. Task access is not granted here: the engine grants
+ * a task's candidate (department) group READ and TASK_WORK on that task when the task is created,
+ * and county separation comes from tenants (see {@link CountyTenantIdProvider}).
+ */
+public final class AccessPolicy {
+
+  /** One authorization row: a group, a resource (with id or {@code *}) and its permissions. */
+  public record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {}
+
+  private AccessPolicy() {}
+
+  /**
+   * @param clerkFilterIds ids of the Tasklist filters every working role may read
+   */
+  public static List<Grant> grants(List<String> clerkFilterIds) {
+    List<Grant> grants = new ArrayList<>();
+    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+      String group = role.groupId();
+      grants.add(new Grant(group, Resources.APPLICATION, "tasklist", ACCESS));
+      // Definitions are not confidential; Tasklist needs them for names, diagrams and start forms.
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, "*", READ));
+      grants.add(new Grant(group, Resources.DECISION_DEFINITION, "*", READ));
+      // Names of departments and colleagues for candidate groups, assignment and delegation.
+      grants.add(new Grant(group, Resources.GROUP, "*", READ));
+      grants.add(new Grant(group, Resources.USER, "*", READ));
+      for (String filterId : clerkFilterIds) {
+        grants.add(new Grant(group, Resources.FILTER, filterId, READ));
+      }
+    }
+    String supervisor = Role.SUPERVISOR.groupId();
+    grants.add(new Grant(supervisor, Resources.APPLICATION, "cockpit", ACCESS));
+    grants.add(new Grant(supervisor, Resources.PROCESS_DEFINITION, "*",
+        READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    grants.add(new Grant(supervisor, Resources.PROCESS_INSTANCE, "*", READ));
+    grants.add(new Grant(supervisor, Resources.DECISION_DEFINITION, "*",
+        READ, Permissions.READ_HISTORY));
+    grants.add(new Grant(supervisor, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
+    grants.add(new Grant(supervisor, Resources.DEPLOYMENT, "*", READ));
+
+    // Administrators: everything, including Admin, deployments, filters and batches.
+    Arrays.stream(Resources.values())
+        .forEach(r -> grants.add(new Grant(Role.ADMINISTRATOR.groupId(), r, "*", ALL)));
+    return grants;
+  }
+}

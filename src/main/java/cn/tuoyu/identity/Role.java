@@ -1,0 +1,31 @@
+package cn.tuoyu.identity;
+
+/**
+ * What a person does, independent of their department. Authorizations are granted to these groups
+ * (never to single users); which tasks a person gets comes from the department groups.
+ */
+public enum Role {
+  CLERK("clerk", "经办人员"),
+  INSPECTOR("inspector", "检查人员"),
+  SUPERVISOR("supervisor", "监管人员"),
+  ADMINISTRATOR("camunda-admin", "系统管理员");
+
+  /** Camunda group type of role groups. */
+  public static final String GROUP_TYPE = "ROLE";
+
+  private final String groupId;
+  private final String displayName;
+
+  Role(String groupId, String displayName) {
+    this.groupId = groupId;
+    this.displayName = displayName;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+}

@@ -1,0 +1,74 @@
+package cn.tuoyu.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Protection of the engine REST API: HTTP Basic against Camunda's identity service (what Camunda
+ * Modeler's deploy button speaks; the engine then applies authorizations and tenants of that user),
+ * the expression guard for task queries, a default page size for unpaged lists, and security headers outside the webapps (which set their
+ * own through Camunda's header-security filter).
+ */
+@Configuration
+public class RestSecurityConfiguration {
+
+  static final String ENGINE_REST = "/engine-rest";
+
+  @Bean
+  FilterRegistrationBean<Filter> engineRestAuthentication() {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(ENGINE_REST + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> engineRestQueryExpressionGuard(ObjectMapper json) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new QueryExpressionGuard(json, ENGINE_REST));
+    registration.setName("engine-rest-query-expression-guard");
+    registration.addUrlPatterns(ENGINE_REST + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> engineRestDefaultPageSize(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit}") int limit) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new DefaultPageSizeFilter(limit));
+    registration.setName("engine-rest-default-page-size");
+    registration.addUrlPatterns(ENGINE_REST + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> apiSecurityHeaders() {
+    Filter headers = (request, response, chain) -> {
+      HttpServletResponse http = (HttpServletResponse) response;
+      http.setHeader("X-Content-Type-Options", "nosniff");
+      http.setHeader("X-Frame-Options", "DENY");
+      http.setHeader("Referrer-Policy", "same-origin");
+      http.setHeader("Cache-Control", "no-store");
+      chain.doFilter(request, response);
+    };
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
+    registration.setName("api-security-headers");
+    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*", "/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
