@@ -1,0 +1,18 @@
+package cn.tuoyu.support;
+
+import cn.tuoyu.identity.CountyDirectory;
+import cn.tuoyu.identity.CountyTenantIdProvider;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/** Engine tests get the same county tenancy as the application, with the demo counties known. */
+public class TestEnginePlugin extends AbstractProcessEnginePlugin {
+
+  public static final Set<String> COUNTIES = Set.of("610600", "610602", "610603", "610621");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(new CountyTenantIdProvider(CountyDirectory.of(COUNTIES)));
+  }
+}
