@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,20 @@ class WebappTranslationTest {
   /** {{ name }}, {{count}} (angular-translate) and %d, %s (moment.js relative times). */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}|%[ds]");
 
-  /** An HTML tag such as {@code <a href="…">}, {@code </a>}, {@code <br/>} (and {@code <null>}). */
+  /**
+   * Something tag-shaped such as {@code <a href="…">}, {@code </a>}, {@code <br/>}; only real HTML
+   * elements count as tags, so pseudo-values like {@code <null>} or {@code <version>} are text.
+   */
   private static final Pattern TAG = Pattern.compile("<\\s*(/?)\\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>");
 
   /** Technical words that stay as they are in Chinese. */
   private static final Pattern SAME_IN_CHINESE =
-      Pattern.compile("\\b(BPMN|DMN|CMMN|ID|REST|URL|JSON|XML)\\b");
+      Pattern.compile("\\b(BPMN|DMN|CMMN|ID|REST|URL|JSON|XML|CSV)\\b");
+
+  /** HTML elements the webapps' texts use; anything else in angle brackets is translatable text. */
+  private static final Set<String> HTML_ELEMENTS = Set.of("a", "b", "br", "code", "div", "em", "h1", "h2",
+      "h3", "h4", "hr", "i", "li", "ol", "p", "pre", "small", "span", "strong", "sup", "sub", "table",
+      "tbody", "td", "th", "thead", "tr", "u", "ul", "img", "button", "label", "input", "kbd");
 
   /** A moment.js format made only of localized-format tokens, e.g. calendar.sameElse = "L". */
   private static final Pattern MOMENT_FORMAT_ONLY = Pattern.compile("(LTS|LT|L{1,4}|l{1,4})");
@@ -208,6 +217,9 @@ class WebappTranslationTest {
     List<String> found = new ArrayList<>();
     Matcher m = TAG.matcher(text);
     while (m.find()) {
+      if (!HTML_ELEMENTS.contains(m.group(2).toLowerCase())) {
+        continue;
+      }
       found.add("<" + m.group(1) + m.group(2).toLowerCase() + m.group(3).replaceAll("\\s+", " ").stripTrailing() + ">");
     }
     return found;
