@@ -91,7 +91,7 @@ create index idx_blacklist_id_number on staff_blacklist (id_number);
 -- Filing receipt numbers (备案回执编号), one sequence per county and year.
 create table filing_receipt_counter (
   county_code varchar(6) not null,
-  year        integer    not null,
+  receipt_year integer   not null,
   last_no     integer    not null,
-  primary key (county_code, year)
+  primary key (county_code, receipt_year)
 );

@@ -35,6 +35,8 @@ public final class DemoUsers {
     List<DemoUser> users = new ArrayList<>();
     users.add(new DemoUser(ADMIN_ID, "系统管理员", "市卫健委信息中心",
         List.of(Role.ADMINISTRATOR.groupId()), allTenants));
+    users.add(new DemoUser("portal", "政务服务网", "机构网上申报接口",
+        List.of(Role.PORTAL.groupId()), allTenants));
     users.add(new DemoUser("city-supervisor", "刘建国", "市卫健委监管科",
         List.of(Role.SUPERVISOR.groupId(), Department.HEALTH.groupId()), allTenants));
     users.add(new DemoUser("city-health-clerk", "陈晓梅", "市卫健委人口家庭科",

@@ -29,14 +29,17 @@ public class IdentitySeeder {
   private final FilterService filters;
   private final TaskService tasks;
   private final CountyRepository counties;
+  private final List<AccessContribution> contributions;
 
   public IdentitySeeder(IdentityService identity, AuthorizationService authorizations,
-      FilterService filters, TaskService tasks, CountyRepository counties) {
+      FilterService filters, TaskService tasks, CountyRepository counties,
+      List<AccessContribution> contributions) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.counties = counties;
+    this.contributions = contributions;
   }
 
   public void seed() {
@@ -50,7 +53,8 @@ public class IdentitySeeder {
       ensureTenant(c.code(), c.name());
     }
     List<String> filterIds = TasklistFilters.ensure(filters, tasks);
-    List<Grant> grants = AccessPolicy.grants(filterIds);
+    List<Grant> grants = new java.util.ArrayList<>(AccessPolicy.grants(filterIds));
+    contributions.forEach(c -> grants.addAll(c.grants()));
     grants.forEach(this::ensureGrant);
     LOG.info("Identity structure ready: {} departments, {} roles, {} counties, {} grants",
         Department.values().length, Role.values().length, counties.findAll().size(), grants.size());

@@ -8,7 +8,9 @@ public enum Role {
   CLERK("clerk", "经办人员"),
   INSPECTOR("inspector", "检查人员"),
   SUPERVISOR("supervisor", "监管人员"),
-  ADMINISTRATOR("camunda-admin", "系统管理员");
+  ADMINISTRATOR("camunda-admin", "系统管理员"),
+  /** System account of the government service portal (政务服务网) that forwards institutions' filings. */
+  PORTAL("portal", "政务服务网接口");
 
   /** Camunda group type of role groups. */
   public static final String GROUP_TYPE = "ROLE";

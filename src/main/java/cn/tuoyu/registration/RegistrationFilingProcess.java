@@ -12,7 +12,8 @@ public final class RegistrationFilingProcess {
   public static final int PUSH_WORKING_DAYS = 7;
   public static final int FILING_WORKING_DAYS = 10;
 
-  public static final String MESSAGE_FILING_SUBMITTED = "Message_FilingSubmitted";
+  /** Message name the filing API correlates (element id Message_FilingSubmitted). */
+  public static final String MESSAGE_FILING_SUBMITTED = "FilingSubmitted";
 
   /** Element ids. */
   public static final class Elements {
@@ -36,6 +37,9 @@ public final class RegistrationFilingProcess {
     public static final String END_REJECTED = "EndEvent_FilingRejected";
     public static final String END_PUSHED = "EndEvent_RegistrationAcknowledged";
     public static final String END_OVERDUE_HANDLED = "EndEvent_OverdueFilingHandled";
+    public static final String END_PUSH_ESCALATED = "EndEvent_PushEscalated";
+    public static final String SPLIT = "Gateway_HandoffAndFiling";
+    public static final String AWAIT_FILING_MERGE = "Gateway_AwaitFiling";
 
     private Elements() {}
   }
@@ -68,9 +72,10 @@ public final class RegistrationFilingProcess {
     public static final String CHECK_SUMMARY = "checkSummary";
     /**
      * Task-local on the review task only: the staff list with full ID numbers. Never written to
-     * history (see PersonalDataHistoryFilter) and gone when the task completes.
+     * history (names starting with "confidential" never are, see ConfidentialHistoryFilter) and gone
+     * when the task completes.
      */
-    public static final String STAFF_ROSTER = "staffRoster";
+    public static final String STAFF_ROSTER = "confidentialStaffRoster";
     /** Task-local on 签收: the department that acknowledges (multi-instance element). */
     public static final String ACKNOWLEDGING_DEPARTMENT = "acknowledgingDepartment";
     /** Overdue handling note of the county health clerk. */

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs once all beans exist and before the web server accepts requests: identity structure,
- * the people of the chosen mode, then the models. A failure here stops the start.
+ * the people of the chosen mode, the models, and in the demo profile the demo cases. A failure here
+ * stops the start.
  */
 @Component
 public class StartupTasks implements SmartInitializingSingleton {
@@ -25,14 +26,16 @@ public class StartupTasks implements SmartInitializingSingleton {
   private final IdentitySeeder identitySeeder;
   private final CountyRepository counties;
   private final ModelDeployer deployer;
+  private final List<DemoData> demoData;
 
   public StartupTasks(TuoyuProperties properties, ProcessEngine engine, IdentitySeeder identitySeeder,
-      CountyRepository counties, ModelDeployer deployer) {
+      CountyRepository counties, ModelDeployer deployer, List<DemoData> demoData) {
     this.properties = properties;
     this.engine = engine;
     this.identitySeeder = identitySeeder;
     this.counties = counties;
     this.deployer = deployer;
+    this.demoData = demoData;
   }
 
   @Override
@@ -48,5 +51,8 @@ public class StartupTasks implements SmartInitializingSingleton {
           identitySeeder, properties.admin().user(), properties.admin().password(), allTenants);
     }
     deployer.deployChanged(properties.models().location());
+    if (mode == TuoyuProperties.SeedMode.DEMO) {
+      demoData.forEach(DemoData::seed);
+    }
   }
 }

@@ -1,0 +1,14 @@
+package cn.tuoyu.registration;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * A registration the rules do not allow (bad data, wrong authority, a duplicate). Thrown while the
+ * process starts, so nothing is written and Tasklist shows the message to the clerk.
+ */
+public class RegistrationRejectedException extends ProcessEngineException {
+
+  public RegistrationRejectedException(String message) {
+    super(message);
+  }
+}
