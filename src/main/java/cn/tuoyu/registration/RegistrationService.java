@@ -66,6 +66,9 @@ public class RegistrationService {
    */
   public RegistrationResult register(RegistrationRequest request) {
     String creditCode = CreditCode.parse(request.creditCode()).value();
+    if (!counties.isKnown(request.county())) {
+      throw new IllegalArgumentException("county：所在区县 " + request.county() + " 不是已登记的区县代码");
+    }
     Optional<String> existing = existingCase(creditCode);
     if (existing.isPresent()) {
       return new RegistrationResult(creditCode, existing.get(), false);
