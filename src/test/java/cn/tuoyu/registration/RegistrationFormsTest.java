@@ -103,7 +103,7 @@ class RegistrationFormsTest {
             "institutionSummary",
             "checkSummary",
             "filingMaterials",
-            "staffRoster",
+            "confidentialStaffRoster",
             "reviewDecision",
             "reviewComment"));
   }
@@ -257,7 +257,7 @@ class RegistrationFormsTest {
   @Test
   void variablesConstantsAreReadByReflection() throws IllegalAccessException {
     assertThat(variableNames())
-        .contains("county", "creditCode", "approvedAt", "institutionSummary", "staffRoster")
+        .contains("county", "creditCode", "approvedAt", "institutionSummary", "confidentialStaffRoster")
         .doesNotContainAnyElementsOf(FORM_ONLY_KEYS);
   }
 
@@ -315,8 +315,8 @@ class RegistrationFormsTest {
   void staffRosterIsShownOnlyOnTheReviewFormAndNeverSubmitted() {
     forms.keySet().stream()
         .filter(name -> !name.equals("FilingReviewForm"))
-        .forEach(name -> assertThat(keys(name)).as(name).doesNotContain("staffRoster"));
-    JsonNode roster = component("FilingReviewForm", "staffRoster");
+        .forEach(name -> assertThat(keys(name)).as(name).doesNotContain("confidentialStaffRoster"));
+    JsonNode roster = component("FilingReviewForm", "confidentialStaffRoster");
     assertThat(roster.path("disabled").asBoolean(false)).isTrue();
     assertThat(roster.path("type").asText()).isEqualTo("textarea");
   }

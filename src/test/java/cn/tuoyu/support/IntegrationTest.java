@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
     registry.add("TUOYU_DB_URL", () -> url);
     registry.add("TUOYU_DB_USER", () -> "postgres");
     registry.add("TUOYU_DB_PASSWORD", () -> "");
+    // At JVM exit the database may stop before the engine closes: give up waiting for a connection fast.
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
   }
 
   protected EngineRest as(String user, String password) {

@@ -21,8 +21,8 @@ public final class PostgresDatabase {
   public static synchronized String newDatabase(String name) {
     try {
       if (server == null) {
+        // The server stops itself at JVM exit (the library's own shutdown hook).
         server = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(PostgresDatabase::stop));
       }
       try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("drop database if exists " + name);
@@ -33,16 +33,6 @@ public final class PostgresDatabase {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static synchronized void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } catch (IOException ignored) {
-      // the JVM is exiting anyway
     }
   }
 }

@@ -118,6 +118,7 @@ class StartupIT {
     props.put("TUOYU_DB_URL", jdbcUrl);
     props.put("TUOYU_DB_USER", "postgres");
     props.put("TUOYU_DB_PASSWORD", "");
+    props.put("spring.datasource.hikari.connection-timeout", "2000");
     props.put("camunda.bpm.process-engine-name", "startupTest");
     props.put("spring.autoconfigure.exclude",
         "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
