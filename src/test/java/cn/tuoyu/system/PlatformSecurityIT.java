@@ -47,7 +47,7 @@ class PlatformSecurityIT extends IntegrationTest {
         Bpmn.convertToString(ProbeModels.accessProbe()));
     Response deployed = as(DemoUsers.ADMIN_ID, DemoUsers.ADMIN_PASSWORD)
         .postMultipart("/engine-rest/deployment/create", deployment.boundary(), deployment.body());
-    assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+    assertThat(deployed.status()).as(deployed.body() + deployed.raw().headers().map()).isEqualTo(200);
 
     prefix = UUID.randomUUID().toString().substring(0, 8);
     taskByCase = new java.util.HashMap<>();
