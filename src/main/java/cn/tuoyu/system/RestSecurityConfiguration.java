@@ -3,8 +3,10 @@ package cn.tuoyu.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,12 @@ import org.springframework.core.Ordered;
  * Protection of the engine REST API: HTTP Basic against Camunda's identity service (what Camunda
  * Modeler's deploy button speaks; the engine then applies authorizations and tenants of that user),
  * the expression guard for task queries, a default page size for unpaged lists, and security headers outside the webapps (which set their
- * own through Camunda's header-security filter).
+ * own through Camunda's header-security filter). The project's API ({@code /api}) gets the same HTTP
+ * Basic except under {@code /api/public/}; the public pages ({@code /public/}) get a strict content
+ * security policy.
+ *
+ * <p>Filter order: security headers first (so that a 401 carries them too), then authentication,
+ * then the engine REST guards.
  */
 @Configuration
 public class RestSecurityConfiguration {
@@ -30,6 +37,16 @@ public class RestSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(ENGINE_REST + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> apiAuthentication(ObjectProvider<ProcessEngine> engine, ObjectMapper json) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine::getObject, json));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns(ApiAuthenticationFilter.API + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
@@ -71,4 +88,32 @@ public class RestSecurityConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
+
+  /**
+   * The public pages load only their own scripts, styles and the public API: no inline code, no
+   * third-party origin, no framing.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> publicPageSecurityHeaders() {
+    Filter headers = (request, response, chain) -> {
+      HttpServletResponse http = (HttpServletResponse) response;
+      http.setHeader("Content-Security-Policy", PUBLIC_PAGE_CSP);
+      http.setHeader("X-Content-Type-Options", "nosniff");
+      http.setHeader("X-Frame-Options", "DENY");
+      http.setHeader("Referrer-Policy", "same-origin");
+      http.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+      http.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+      // revalidate every time so that a changed page and its script never mix with a cached copy
+      http.setHeader("Cache-Control", "no-cache");
+      chain.doFilter(request, response);
+    };
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
+    registration.setName("public-page-security-headers");
+    registration.addUrlPatterns("/public/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  static final String PUBLIC_PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 }
