@@ -15,7 +15,8 @@ import java.util.Base64;
 public class EngineRest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final String base;
   private final String authorization;
