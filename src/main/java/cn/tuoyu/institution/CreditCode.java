@@ -128,19 +128,7 @@ public record CreditCode(String value) {
 
   private static String illegalCharacter(int codePoint, int position) {
     String hint = "IOZSV".indexOf(codePoint) >= 0 ? "，代码中不使用字母 I、O、Z、S、V" : "";
-    return "含有非法字符 " + visible(codePoint) + "（第" + position + "位" + hint + "）";
-  }
-
-  /** 空白和控制字符写成 U+XXXX，否则消息里看不出是什么。 */
-  private static String visible(int codePoint) {
-    if (Character.isWhitespace(codePoint)
-        || Character.isSpaceChar(codePoint)
-        || Character.isISOControl(codePoint)
-        || !Character.isDefined(codePoint)
-        || Character.getType(codePoint) == Character.FORMAT) {
-      return String.format("U+%04X", codePoint);
-    }
-    return new String(Character.toChars(codePoint));
+    return "含有非法字符 " + CodeCharacters.visible(codePoint) + "（第" + position + "位" + hint + "）";
   }
 
   /** 只转换 ASCII 小写字母：String.toUpperCase 会把 ß 之类变成两个字符，改变长度。 */

@@ -143,12 +143,12 @@ public final class IdNumber {
     for (int i = 0; i < LENGTH - 1; i++) {
       char c = number.charAt(i);
       if (c < '0' || c > '9') {
-        return "前17位应为数字，第" + (i + 1) + "位为 " + visible(number.codePointAt(i));
+        return "前17位应为数字，第" + (i + 1) + "位为 " + CodeCharacters.visible(number.codePointAt(i));
       }
     }
     char last = number.charAt(LENGTH - 1);
     if ((last < '0' || last > '9') && last != 'X') {
-      return "第18位应为数字或 X，实际为 " + visible(number.codePointAt(LENGTH - 1));
+      return "第18位应为数字或 X，实际为 " + CodeCharacters.visible(number.codePointAt(LENGTH - 1));
     }
     LocalDate birthDate = birthDateOf(number);
     if (birthDate == null) {
@@ -177,18 +177,6 @@ public final class IdNumber {
     } catch (DateTimeException e) {
       return null;
     }
-  }
-
-  /** 空白和控制字符写成 U+XXXX，否则消息里看不出是什么。 */
-  private static String visible(int codePoint) {
-    if (Character.isWhitespace(codePoint)
-        || Character.isSpaceChar(codePoint)
-        || Character.isISOControl(codePoint)
-        || !Character.isDefined(codePoint)
-        || Character.getType(codePoint) == Character.FORMAT) {
-      return String.format("U+%04X", codePoint);
-    }
-    return new String(Character.toChars(codePoint));
   }
 
   private static String normalise(String text) {

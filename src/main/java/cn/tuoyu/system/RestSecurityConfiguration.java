@@ -3,6 +3,7 @@ package cn.tuoyu.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -74,19 +75,11 @@ public class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<Filter> apiSecurityHeaders() {
-    Filter headers = (request, response, chain) -> {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader("X-Frame-Options", "DENY");
-      http.setHeader("Referrer-Policy", "same-origin");
-      http.setHeader("Cache-Control", "no-store");
-      chain.doFilter(request, response);
-    };
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
-    registration.setName("api-security-headers");
-    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*", "/actuator/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
+    return headers("api-security-headers", Map.of(
+        "X-Content-Type-Options", "nosniff",
+        "X-Frame-Options", "DENY",
+        "Referrer-Policy", "same-origin",
+        "Cache-Control", "no-store"), ENGINE_REST + "/*", "/api/*", "/actuator/*");
   }
 
   /**
@@ -95,21 +88,28 @@ public class RestSecurityConfiguration {
    */
   @Bean
   FilterRegistrationBean<Filter> publicPageSecurityHeaders() {
-    Filter headers = (request, response, chain) -> {
+    return headers("public-page-security-headers", Map.of(
+        "Content-Security-Policy", PUBLIC_PAGE_CSP,
+        "X-Content-Type-Options", "nosniff",
+        "X-Frame-Options", "DENY",
+        "Referrer-Policy", "same-origin",
+        "Cross-Origin-Opener-Policy", "same-origin",
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=()",
+        // revalidate every time so that a changed page and its script never mix with a cached copy
+        "Cache-Control", "no-cache"), "/public/*");
+  }
+
+  /** A filter that sets fixed response headers on the given paths, before anything else runs. */
+  private static FilterRegistrationBean<Filter> headers(String name, Map<String, String> values,
+      String... urlPatterns) {
+    Filter filter = (request, response, chain) -> {
       HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("Content-Security-Policy", PUBLIC_PAGE_CSP);
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader("X-Frame-Options", "DENY");
-      http.setHeader("Referrer-Policy", "same-origin");
-      http.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-      http.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-      // revalidate every time so that a changed page and its script never mix with a cached copy
-      http.setHeader("Cache-Control", "no-cache");
+      values.forEach(http::setHeader);
       chain.doFilter(request, response);
     };
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
-    registration.setName("public-page-security-headers");
-    registration.addUrlPatterns("/public/*");
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
+    registration.addUrlPatterns(urlPatterns);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
