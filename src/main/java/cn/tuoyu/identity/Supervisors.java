@@ -1,6 +1,6 @@
 package cn.tuoyu.identity;
 
-import java.util.stream.Collectors;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -18,15 +18,21 @@ public class Supervisors {
     this.identity = identity;
   }
 
-  /** Comma-separated ids of the users in both the supervisor role and the department, working in the county. */
+  /**
+   * Comma-separated ids of the county's supervisors of the department; when the department has
+   * none there, all supervisors of the county, so that an escalation never goes to nobody.
+   */
   public String of(String department, String county) {
-    return identity.createUserQuery()
+    List<String> countySupervisors = identity.createUserQuery()
         .memberOfGroup(Role.SUPERVISOR.groupId())
         .memberOfTenant(county)
         .orderByUserId().asc()
         .list().stream()
         .map(User::getId)
+        .toList();
+    List<String> ofDepartment = countySupervisors.stream()
         .filter(id -> identity.createUserQuery().userId(id).memberOfGroup(department).count() > 0)
-        .collect(Collectors.joining(","));
+        .toList();
+    return String.join(",", ofDepartment.isEmpty() ? countySupervisors : ofDepartment);
   }
 }

@@ -76,7 +76,7 @@ public final class RegistrationFilingProcess {
      * when the task completes.
      */
     public static final String STAFF_ROSTER = "confidentialStaffRoster";
-    /** Task-local on 签收: the department that acknowledges (multi-instance element). */
+    /** Local to each 签收 multi-instance execution: the department that acknowledges. */
     public static final String ACKNOWLEDGING_DEPARTMENT = "acknowledgingDepartment";
     /** Overdue handling note of the county health clerk. */
     public static final String OVERDUE_NOTE = "overdueNote";

@@ -171,6 +171,15 @@ class RegistrationFilingProcessTest {
   }
 
   @Test
+  void pushOverdue_withoutASupervisorOfTheAuthority_escalatesToTheCountysSupervisors() {
+    supervisor("baota-health-supervisor", "health", COUNTY);
+    supervisor("ansai-establishment-supervisor", "establishment", "610603");
+    ProcessInstance instance = start(InstitutionNature.NON_PROFIT, "establishment", null);
+    engine.getManagementService().executeJob(timer(instance, Elements.PUSH_OVERDUE).getId());
+    assertThat(candidateUsers(task(instance, Elements.ESCALATE_PUSH))).containsExactly("baota-health-supervisor");
+  }
+
+  @Test
   void filingOverdueAcrossSpringFestival_isFlaggedAndHandedToTheCountyHealthClerk() {
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
 
