@@ -111,10 +111,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
     private final BrowserContext context;
     private final Page page;
 
+    /** Errors the page wrote to the browser console or threw, e.g. a script refused by the CSP. */
+    private final List<String> consoleErrors = new ArrayList<>();
+
     Person(String baseUrl, BrowserContext context, Page page) {
       this.baseUrl = baseUrl;
       this.context = context;
       this.page = page;
+      page.onConsoleMessage(message -> {
+        if ("error".equals(message.type())) {
+          consoleErrors.add(message.text());
+        }
+      });
+      page.onPageError(error -> consoleErrors.add(error));
+    }
+
+    /** What the page reported as errors so far (console errors and uncaught exceptions). */
+    public List<String> consoleErrors() {
+      return List.copyOf(consoleErrors);
     }
 
     public Page page() {

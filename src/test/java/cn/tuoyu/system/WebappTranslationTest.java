@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,50 @@ class WebappTranslationTest {
             "dateLocales.week.dow must be 1 (weeks start on Monday), is 0",
             "dateLocales.longDateFormat.LT must be a 24-hour time without h/a/A, is \"h:mm A\"",
             "dateLocales.longDateFormat.LL must be a Chinese date with 年, is \"D MMMM YYYY\"");
+  }
+
+  /**
+   * docs/webapp-glossary.md: a text that apps share (same key, same English) reads the same in each
+   * of them, so the header, the dialogs and the messages do not change wording between apps.
+   */
+  @Test
+  void sharedTextsReadTheSameInEveryApp() {
+    List<String> apps = List.of("tasklist", "cockpit", "admin", "welcome");
+    Map<String, Map<String, JsonNode>> english = new LinkedHashMap<>();
+    Map<String, Map<String, JsonNode>> chinese = new LinkedHashMap<>();
+    for (String app : apps) {
+      english.put(app, flatten(read(webjarResource(APP_DIR + app + "/locales/en.json"))));
+      URL zh = ownResource(APP_DIR + app + "/locales/zh.json");
+      assertThat(zh).as("%s/locales/zh.json", app).isNotNull();
+      chinese.put(app, flatten(read(zh)));
+    }
+
+    List<String> problems = new ArrayList<>();
+    Set<String> keys = new TreeSet<>();
+    english.values().forEach(texts -> keys.addAll(texts.keySet()));
+    for (String key : keys) {
+      Map<String, List<String>> appsByEnglish = new LinkedHashMap<>();
+      for (String app : apps) {
+        JsonNode en = english.get(app).get(key);
+        if (en != null && en.isTextual()) {
+          appsByEnglish.computeIfAbsent(en.asText(), e -> new ArrayList<>()).add(app);
+        }
+      }
+      for (List<String> sharing : appsByEnglish.values()) {
+        Map<String, String> zhByApp = new LinkedHashMap<>();
+        for (String app : sharing) {
+          JsonNode zh = chinese.get(app).get(key);
+          zhByApp.put(app, zh == null ? null : zh.asText());
+        }
+        if (zhByApp.values().stream().distinct().count() > 1) {
+          problems.add(key + ": " + zhByApp);
+        }
+      }
+    }
+    assertThat(problems)
+        .withFailMessage("texts with the same key and English but different Chinese:%n  %s",
+            String.join(System.lineSeparator() + "  ", problems))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

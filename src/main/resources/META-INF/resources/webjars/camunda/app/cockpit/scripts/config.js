@@ -11,11 +11,23 @@
  * fallbackLocale. There is no language switch in the UI and no stored choice.
  */
 
+const app = {
+  name: '流程监控',
+  vendor: '托育机构监管业务平台'
+};
+
+// The browser tab reads "托育机构监管业务平台 流程监控" from here on. The webjar's static index.html
+// says "Camunda Cockpit" and the app's header sets vendor and name only once AngularJS
+// runs; this file is the first of ours the app loads, so the tab changes here, earliest.
+document.title = app.vendor + ' ' + app.name;
+
 export default {
-  app: {
-    name: '流程监控',
-    vendor: '托育机构监管业务平台'
-  },
+  app,
+
+  // English that Camunda writes into its code instead of locales/*.json ("Failed Job", the app
+  // menu's "Cockpit", "Actions" …) is replaced in Chinese by this module, shared by the four apps
+  // (app/common/scripts/, the path is relative to this app's folder).
+  customScripts: ['../common/scripts/hardcoded-texts-zh'],
 
   locales: {
     availableLocales: ['zh', 'en'],

@@ -17,11 +17,23 @@ const nav = window.navigator;
 const firstLanguage = (Array.isArray(nav.languages) ? nav.languages[0] : nav.language) || '';
 const english = firstLanguage.split('-')[0].toLowerCase() === 'en';
 
+const app = {
+  name: '任务中心',
+  vendor: '托育机构监管业务平台'
+};
+
+// The browser tab reads "托育机构监管业务平台 任务中心" from here on. The webjar's static index.html
+// says "Camunda Tasklist" and the app's header sets vendor and name only once AngularJS
+// runs; this file is the first of ours the app loads, so the tab changes here, earliest.
+document.title = app.vendor + ' ' + app.name;
+
 export default {
-  app: {
-    name: '任务中心',
-    vendor: '托育机构监管业务平台'
-  },
+  app,
+
+  // English that Camunda writes into its code instead of locales/*.json ("Failed Job", the app
+  // menu's "Cockpit", "Actions" …) is replaced in Chinese by this module, shared by the four apps
+  // (app/common/scripts/, the path is relative to this app's folder).
+  customScripts: ['../common/scripts/hardcoded-texts-zh'],
 
   locales: {
     availableLocales: ['zh', 'en'],

@@ -1,0 +1,193 @@
+/*
+ * 托育机构监管业务平台 – Chinese for the English that Camunda 7.24 hard-codes in its webapps.
+ *
+ * Most texts of the webapps come from locales/zh.json. A few are written into Camunda's JavaScript
+ * or templates and never pass angular-translate: the incident type "Failed Job", the "Actions"
+ * header of the variables table, the app names in the header's app menu, bpmn-js's "no diagram to
+ * display" ... They are listed, with their Chinese, in hardcoded-texts-zh.json next to this file.
+ *
+ * Loading: each app's scripts/config.js names this file in customScripts. Camunda imports custom
+ * scripts as ES modules (import() from the app's own bootstrap code, so the content security
+ * policy's 'strict-dynamic' admits them; the policy stays as it is) after its AngularJS modules are
+ * defined and before it starts the app. A default export would be taken for a Cockpit plugin, so
+ * this module exports nothing.
+ *
+ * Language: the texts are replaced only while the app shows Chinese, as its $translate service
+ * says (the browser's first language if the app has it, else the fallback zh; see config.js).
+ * In English nothing is observed and nothing changes.
+ *
+ * Replacing: a MutationObserver looks at text nodes (and the attribute an entry names) that the
+ * app adds or changes. A text is replaced only when its whole trimmed text equals an English text
+ * of the list and it sits inside the element the entry names (a CSS selector such as
+ * ".incidents-tab td.type"), so names and values people enter (variables, users, groups) stay as
+ * they are even when they happen to read "Admin" or "Actions". Surrounding white space is kept;
+ * nothing is parsed as HTML.
+ *
+ * The browser tab title is set by each app's config.js, which the app loads before this module.
+ */
+
+const base = document.querySelector('base');
+const appName = (base && base.getAttribute('app-name')) || '';
+const config =
+  window['cam' + appName.charAt(0).toUpperCase() + appName.slice(1) + 'Conf'] || {};
+
+// --- the list ----------------------------------------------------------------------------------
+
+/** English text -> entries for this app, each {zh, where, attr}; filled once the list has arrived. */
+const texts = new Map();
+/** Attributes named by some entry (e.g. "title"); text nodes are always looked at. */
+const attributes = new Set();
+/** Longer text nodes cannot be one of the short fragments: skip them without trimming. */
+const MAX_LENGTH = 500;
+
+const loaded = fetch(new URL('hardcoded-texts-zh.json', import.meta.url), {cache: 'no-cache'})
+  .then(response => {
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status);
+    }
+    return response.json();
+  })
+  .then(list => {
+    for (const entry of list.texts) {
+      if (entry.apps && entry.apps.indexOf(appName) < 0) {
+        continue;
+      }
+      if (!texts.has(entry.en)) {
+        texts.set(entry.en, []);
+      }
+      texts.get(entry.en).push({zh: entry.zh, where: entry.where, attr: entry.attr || null});
+      if (entry.attr) {
+        attributes.add(entry.attr);
+      }
+    }
+  })
+  .catch(error => console.error('hardcoded-texts-zh: list not loaded', error));
+
+// --- replacing ---------------------------------------------------------------------------------
+
+/** The Chinese for {@code value} at {@code element} (text when attr is null), or null. */
+function chineseFor(value, element, attr) {
+  if (!element || value.length > MAX_LENGTH) {
+    return null;
+  }
+  const english = value.trim();
+  const entries = english && texts.get(english);
+  if (!entries) {
+    return null;
+  }
+  for (const entry of entries) {
+    if (entry.attr === attr && element.closest(entry.where)) {
+      return value.replace(english, () => entry.zh);
+    }
+  }
+  return null;
+}
+
+function translateText(node) {
+  const chinese = chineseFor(node.data, node.parentElement, null);
+  if (chinese !== null) {
+    node.data = chinese;
+  }
+}
+
+function translateAttribute(element, attr) {
+  const value = element.getAttribute(attr);
+  const chinese = value === null ? null : chineseFor(value, element, attr);
+  if (chinese !== null) {
+    element.setAttribute(attr, chinese);
+  }
+}
+
+function translateTree(root) {
+  if (root.nodeType === Node.TEXT_NODE) {
+    translateText(root);
+    return;
+  }
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    translateText(walker.currentNode);
+  }
+  for (const attr of attributes) {
+    if (root.hasAttribute(attr)) {
+      translateAttribute(root, attr);
+    }
+    for (const element of root.querySelectorAll('[' + attr + ']')) {
+      translateAttribute(element, attr);
+    }
+  }
+}
+
+const observer = new MutationObserver(mutations => {
+  for (const mutation of mutations) {
+    if (mutation.type === 'characterData') {
+      translateText(mutation.target);
+    } else if (mutation.type === 'attributes') {
+      translateAttribute(mutation.target, mutation.attributeName);
+    } else {
+      for (const node of mutation.addedNodes) {
+        translateTree(node);
+      }
+    }
+  }
+});
+
+let observing = false;
+
+/** Starts replacing when the app shows Chinese, stops when it shows another language. */
+function follow(language) {
+  const chinese = (language || '').toLowerCase().split(/[-_]/)[0] === 'zh';
+  if (chinese && !observing) {
+    observing = true;
+    loaded.then(() => {
+      if (!observing) {
+        return;
+      }
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: attributes.size > 0,
+        attributeFilter: attributes.size > 0 ? Array.from(attributes) : undefined
+      });
+      translateTree(document.body);
+    });
+  } else if (!chinese && observing) {
+    observing = false;
+    observer.disconnect();
+  }
+}
+
+// --- which language ----------------------------------------------------------------------------
+
+/** The apps' own rule, for when their $translate service cannot be reached. */
+function languageOfTheBrowser() {
+  const locales = config.locales || {};
+  const available = locales.availableLocales || ['en'];
+  const nav = window.navigator;
+  const first = ((Array.isArray(nav.languages) ? nav.languages[0] : nav.language) || '').split('-')[0];
+  return available.indexOf(first.toLowerCase()) > -1 ? first.toLowerCase() : locales.fallbackLocale || 'en';
+}
+
+let customModule = null;
+try {
+  // Created by Camunda for customisations and started together with the app.
+  customModule = window.angular && window.angular.module('cam.' + appName + '.custom');
+} catch (notThere) {
+  customModule = null;
+}
+
+if (customModule) {
+  customModule.run([
+    '$rootScope',
+    '$translate',
+    function ($rootScope, $translate) {
+      follow($translate.use() || $translate.proposedLanguage() || $translate.preferredLanguage());
+      $rootScope.$on('$translateChangeSuccess', (event, change) => follow(change && change.language));
+    }
+  ]);
+} else {
+  follow(languageOfTheBrowser());
+}
