@@ -1,0 +1,516 @@
+package cn.tuoyu.registration;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tuoyu.identity.DemoUsers;
+import cn.tuoyu.identity.TasklistFilters;
+import cn.tuoyu.institution.CreditCode;
+import cn.tuoyu.institution.Institution;
+import cn.tuoyu.institution.InstitutionNature;
+import cn.tuoyu.institution.InstitutionRepository;
+import cn.tuoyu.institution.InstitutionStatus;
+import cn.tuoyu.support.Browser;
+import cn.tuoyu.support.Browser.Person;
+import cn.tuoyu.support.EngineRest;
+import cn.tuoyu.support.EngineRest.Response;
+import cn.tuoyu.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 登记备案衔接 in a real Chromium, as the people who work it: the county health clerk reviews a
+ * filing in Tasklist, the public finds the filed institution on the disclosure page, the city
+ * supervisor looks at the process in Cockpit, and a registration clerk enters a registration
+ * through the start form. Screenshots go to target/screenshots.
+ */
+class RegistrationBrowserIT extends IntegrationTest {
+
+  @RegisterExtension
+  static final Browser browser = new Browser();
+
+  private static final String CHINESE = "zh-CN";
+  private static final String PW = DemoUsers.PASSWORD;
+  private static final String BAOTA = "610602";
+  private static final String HEALTH_CLERK = "baota-health-clerk";
+  private static final String HEALTH_CLERK_NAME = "王丽";
+  private static final String APPROVAL_CLERK = "baota-approval-clerk";
+  private static final String SUPERVISOR = "city-supervisor";
+  /** The legal representative of {@link RegistrationFixtures#registration}: registered, but never public. */
+  private static final String LEGAL_REPRESENTATIVE = "王建华";
+  /** An 18-character ID number (身份证号) anywhere in a text. */
+  private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+  /** English a Chinese screen must not show (the buttons and labels of Tasklist and form-js). */
+  private static final List<String> ENGLISH_LABELS = List.of("Claim", "Complete", "Save", "Start", "Close", "Back",
+      "Select", "Submit", "Reset", "No results");
+  private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
+  private static final int WIDTH = 1400;
+  private static final int HEIGHT = 900;
+
+  @Autowired InstitutionRepository institutions;
+
+  /** Steps 1–3: filed through the portal, reviewed in Tasklist, then listed as filed on the public page. */
+  @Test
+  void countyHealthClerkApprovesAFilingInTasklistAndThePublicSeesItFiled() {
+    Filed filed = registerAndFile();
+
+    // --- Tasklist: 本部门待办, found by the institution's credit code among whatever else is open ---
+    Person clerk = browser.person(baseUrl(), CHINESE).loginTasklist(HEALTH_CLERK, PW);
+    Page page = clerk.page();
+    filterEntry(page, TasklistFilters.DEPARTMENT_TASKS).click();
+    assertThat(page.locator(".task-filter.active")).containsText(TasklistFilters.DEPARTMENT_TASKS);
+    searchByBusinessKey(page, filed.creditCode());
+    Locator listed = page.locator(".tasks-list li.task");
+    assertThat(listed).hasCount(1);
+    assertThat(listed).containsText("审核备案材料");
+    assertThat(listed).containsText("托育机构登记备案衔接");
+    listed.locator("a[href*='task=" + filed.reviewTaskId() + "']").click();
+
+    Locator task = page.locator("[cam-tasklist-task]");
+    assertThat(task.locator("h2.task")).hasText("审核备案材料");
+    Locator claim = task.locator("button.claim");
+    assertThat(claim).hasText("认领");
+    claim.click();
+    assertThat(claim).hasCount(0);
+    assertThat(task.locator("li.assignee")).containsText(HEALTH_CLERK_NAME);
+
+    // --- the Camunda Form with the case's data ---
+    Locator form = task.locator("form.fjs-form");
+    String staffId = filed.filing().staff().get(0).idNumber();
+    assertThat(form.getByLabel("机构登记信息", EXACT)).hasValue(containing("机构名称：" + filed.name()));
+    assertThat(form.getByLabel("自动核验结果", EXACT)).hasValue(containing("黑名单比对：未命中"));
+    assertThat(form.getByLabel("备案材料", EXACT)).hasValue(containing("消防安全："));
+    assertThat(form.getByLabel("人员名单", EXACT)).hasValue(containing(staffId));
+    assertThat(form.getByLabel("人员名单", EXACT)).isDisabled();
+    assertThat(form.getByLabel("机构登记信息", EXACT)).not().isEditable();
+
+    // Tasklist clips its panels to the window: read and photograph the form in a window tall enough for all of it.
+    List<String> texts = onWholePage(clerk, () -> {
+      clerk.screenshot("registration-review-form");
+      return formTexts(clerk);
+    });
+    assertThat(texts).as("what the reviewer can read").contains("审核备案材料", "机构登记信息", "自动核验结果",
+        "备案材料", "人员名单", "审核结论", "审核意见", "予以备案", "退回补正", "不予备案", "完成");
+    assertThat(texts).anyMatch(t -> t.contains("机构名称：" + filed.name()));
+    assertThat(texts).anyMatch(t -> t.contains("所在区县：宝塔区"));
+    assertThat(texts).anyMatch(t -> t.contains("消防安全：消防验收合格"));
+    assertThat(texts).anyMatch(t -> t.contains("黑名单比对：未命中"));
+    assertThat(texts).anyMatch(t -> t.contains("持证上岗率：100.0%（目标 ≥ 90%，达标）"));
+    assertThat(texts).anyMatch(t -> t.contains("身份证号校验：全部有效"));
+    assertThat(texts).as("the full ID number of %s in the staff list", filed.filing().staff().get(0).name())
+        .anyMatch(t -> t.contains(staffId));
+    assertNoEnglish(texts, "registration-review-form", List.of());
+
+    // --- 予以备案 and 完成 ---
+    form.getByLabel("予以备案", EXACT).check();
+    assertThat(form.getByLabel("予以备案", EXACT)).isChecked();
+    task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成").setExact(true)).click();
+    assertThat(page.locator(".tasks-list li.task")).hasCount(0);
+    assertThat(page.locator(".tasks-list")).containsText("没有符合过滤条件的任务");
+    assertThat(page.locator("[cam-tasklist-task] h2.task")).hasCount(0);
+    EngineRest health = as(HEALTH_CLERK, PW);
+    assertThat(health.get("/engine-rest/task/" + filed.reviewTaskId()).status()).isEqualTo(404);
+    assertThat(tasks(health, filed.creditCode(), null)).isEmpty();
+    Institution registry = await("the registry to say FILED for " + filed.creditCode(),
+        () -> institutions.find(filed.creditCode()).filter(i -> i.status() == InstitutionStatus.FILED));
+    assertThat(registry.filingReceiptNo()).startsWith("托备〔").contains(BAOTA);
+    assertThat(registry.filedAt()).isNotNull();
+    clerk.screenshot("registration-review-completed");
+
+    // --- 信息公示: anyone, no login ---
+    Person citizen = browser.person(baseUrl(), CHINESE);
+    Page disclosure = citizen.page();
+    disclosure.navigate(baseUrl() + "/public/institutions.html");
+    assertThat(disclosure.locator("h1")).hasText("托育机构信息公示");
+    disclosure.getByLabel("机构名称").fill(filed.name());
+    disclosure.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询").setExact(true)).click();
+    Locator rows = disclosure.locator("#results tbody tr");
+    assertThat(rows).hasCount(1);
+    Locator row = rows.first();
+    assertThat(row.locator("td[data-label='机构名称']")).containsText(filed.name());
+    assertThat(row.locator("td[data-label='统一社会信用代码']")).hasText(filed.creditCode());
+    assertThat(row.locator("td[data-label='所在区县']")).hasText("宝塔区");
+    assertThat(row.locator("td[data-label='备案状态']")).hasText("已备案");
+    assertThat(row.locator("td[data-label='备案日期']"))
+        .hasText(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    assertThat(disclosure.locator("#summary")).hasText("共 1 家机构");
+    List<String> publicTexts = citizen.visibleTexts();
+    assertThat(publicTexts).contains("已备案", "宝塔区");
+    String html = disclosure.content();
+    assertThat(html).as("the public page names no legal representative").doesNotContain(LEGAL_REPRESENTATIVE);
+    assertThat(html).as("the public page shows no ID number").doesNotContainPattern(ID_NUMBER);
+    for (var staff : filed.filing().staff()) {
+      assertThat(html).doesNotContain(staff.idNumber()).doesNotContain(staff.name());
+    }
+    citizen.screenshot("public-institutions");
+  }
+
+  /** Step 4: the process definition in Cockpit, its diagram readable and tidy. */
+  @Test
+  void citySupervisorSeesATidyRegistrationDiagramInCockpit() {
+    String code = newCreditCode();
+    register(code, "浏览器测试托育园" + code.substring(11, 17));
+
+    Person supervisor = browser.person(baseUrl(), CHINESE);
+    Page page = supervisor.page();
+    // A large window: Cockpit fits the diagram into its panel, so the names stay legible on the screenshot.
+    page.setViewportSize(1920, 1200);
+    supervisor.loginCockpit(SUPERVISOR, PW);
+    page.locator(".sections-menu a[href='#/processes']").click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName(RegistrationFilingProcess.KEY).setExact(true)).click();
+    assertThat(page.locator("ul.cam-breadcrumb")).containsText("托育机构登记备案衔接");
+    Locator diagram = page.locator(".djs-container");
+    assertThat(diagram.locator("svg").first()).isVisible();
+    assertThat(page.locator("dd.definition-version")).containsText(Pattern.compile("\\d"));
+    assertThat(page.locator(".ctn-tabbed table tbody tr").first()).isVisible();
+
+    Map<String, String> names = Map.of(
+        "StartEvent_RegistrationApproved", "机构已核准登记",
+        "Task_PushRegistration", "推送登记信息",
+        "Task_AcknowledgeRegistration", "签收登记信息",
+        "Task_AwaitFiling", "等待机构提交备案材料",
+        "Task_RunFilingChecks", "自动核验备案材料",
+        "Task_ReviewFiling", "审核备案材料",
+        "Task_IssueFilingReceipt", "出具备案回执",
+        "Task_HandleOverdueFiling", "处置逾期未备案",
+        "Gateway_ReviewDecision", "审核结论？");
+    names.forEach((id, name) -> {
+      assertThat(diagram.locator("[data-element-id='" + id + "']")).isVisible();
+      // Tasks carry their name inside the shape, events and gateways in a label of their own.
+      String named = id.startsWith("Task_") ? id : id + "_label";
+      assertThat(diagram.locator("[data-element-id='" + named + "']")).containsText(name);
+    });
+    // The new case waits for its push and its filing: Cockpit counts it on both.
+    assertThat(page.locator(".djs-overlays[data-container-id='Task_PushRegistration'] .instances-overlay")).isVisible();
+    assertThat(page.locator(".djs-overlays[data-container-id='Task_AwaitFiling'] .instances-overlay")).isVisible();
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> layout = (Map<String, Object>) page.evaluate(LAYOUT_PROBLEMS);
+    assertThat(((Number) layout.get("shapes")).intValue()).as("shapes drawn").isGreaterThanOrEqualTo(names.size());
+    assertThat(((Number) layout.get("flows")).intValue()).as("sequence flows drawn").isGreaterThanOrEqualTo(names.size());
+    @SuppressWarnings("unchecked")
+    List<String> problems = (List<String>) layout.get("problems");
+    assertThat(problems).as("overlapping shapes, crossing flows, flows through shapes")
+        .isEmpty();
+    supervisor.screenshot("cockpit-registration-diagram");
+  }
+
+  /** Step 5: the registration clerk's start form in Tasklist starts a case and writes the registry. */
+  @Test
+  void registrationClerkEntersARegistrationThroughTheStartForm() {
+    String code = newCreditCode();
+    String name = "浏览器发起托育园" + code.substring(11, 17);
+    // Today as the server sees it. RegistrationRequest's @PastOrPresent is checked in the server's time
+    // zone (UTC on the build machines): between 00:00 and 08:00 Beijing time it refuses the Beijing date
+    // as a future date (核准登记日期不能晚于今天), an application bug reported with this test.
+    LocalDate today = LocalDate.now();
+
+    Person clerk = browser.person(baseUrl(), CHINESE).loginTasklist(APPROVAL_CLERK, PW);
+    Page page = clerk.page();
+    page.locator(".start-process-action").click();
+    Locator dialog = page.locator(".modal-content");
+    assertThat(dialog.locator(".modal-title, h3").first()).containsText("发起流程");
+    dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("托育机构登记备案衔接").setExact(true)).click();
+    assertThat(dialog.locator(".modal-title, h3").first()).containsText("托育机构登记备案衔接");
+    Locator form = dialog.locator("form.fjs-form");
+    assertThat(form.locator("h3")).hasText("核准登记信息录入");
+    for (String label : List.of("统一社会信用代码", "机构名称", "机构性质", "所在区县", "普惠性托育机构", "法定代表人",
+        "机构地址", "乳儿班托位数", "托小班托位数", "托大班托位数", "收费标准（元/月）", "业务主管部门", "核准登记日期")) {
+      assertThat(fieldLabel(form, label)).isVisible();
+    }
+    assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("发起").setExact(true)))
+        .isVisible();
+    // Known leftover: form-js (Camunda 7.24) hard-codes the placeholder "Select" of an empty select field;
+    // the form's JSON has no property for it.
+    assertNoEnglish(clerk.visibleTexts(), "registration-start-form", List.of("Select"));
+    clerk.screenshot("registration-start-form");
+
+    form.getByLabel("统一社会信用代码").fill(code);
+    form.getByLabel("机构名称").fill(name);
+    choose(form, "机构性质", "营利性");
+    choose(form, "所在区县", "宝塔区");
+    form.getByLabel("普惠性托育机构").check();
+    form.getByLabel("法定代表人").fill("赵红梅");
+    form.getByLabel("机构地址").fill("延安市宝塔区百米大道 6 号");
+    form.getByLabel("乳儿班托位数").fill("5");
+    form.getByLabel("托小班托位数").fill("15");
+    form.getByLabel("托大班托位数").fill("20");
+    form.getByLabel("收费标准（元/月）").fill("1500");
+    // The date picker (flatpickr) takes typed input in the browser's date format (zh-CN: 2026/03/04);
+    // Enter makes it parse the text, no calendar clicking.
+    Locator approvedAt = form.getByLabel("核准登记日期");
+    String typed = today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+    approvedAt.click();
+    approvedAt.pressSequentially(typed);
+    approvedAt.press("Enter");
+    assertThat(approvedAt).hasValue(typed);
+    assertThat(form.locator(".fjs-form-field-error")).hasCount(0);
+    clerk.screenshot("registration-start-form-filled");
+
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("发起").setExact(true)).click();
+    assertThat(page.locator(".modal-content")).hasCount(0);
+    assertThat(page.locator(".notifications")).containsText("流程已发起");
+
+    EngineRest authority = as(APPROVAL_CLERK, PW);
+    List<JsonNode> push = await("a 推送登记信息 task for " + code, () -> Optional.of(
+        tasks(authority, code, "Task_PushRegistration")).filter(list -> !list.isEmpty()));
+    assertThat(push).hasSize(1);
+    assertThat(push.get(0).get("name").asText()).isEqualTo("推送登记信息");
+    assertThat(push.get(0).get("tenantId").asText()).isEqualTo(BAOTA);
+    Institution registered = institutions.find(code).orElseThrow();
+    assertThat(registered.name()).isEqualTo(name);
+    assertThat(registered.countyCode()).isEqualTo(BAOTA);
+    assertThat(registered.nature()).isEqualTo(InstitutionNature.FOR_PROFIT);
+    assertThat(registered.inclusive()).isTrue();
+    assertThat(registered.legalRepresentative()).isEqualTo("赵红梅");
+    assertThat(registered.totalCapacity()).isEqualTo(40);
+    assertThat(registered.monthlyFee()).isEqualByComparingTo("1500");
+    assertThat(registered.registrationAuthority()).isEqualTo("approval");
+    assertThat(registered.approvedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(today);
+    assertThat(registered.status()).isEqualTo(InstitutionStatus.REGISTERED);
+  }
+
+  // --- Tasklist and form-js ---
+
+  private static Locator filterEntry(Page page, String name) {
+    return page.locator(".task-filter").filter(new Locator.FilterOptions()
+        .setHas(page.locator("h4.name a").filter(new Locator.FilterOptions().setHasText(name))));
+  }
+
+  /**
+   * Narrows the task list with Tasklist's search box: criterion 流程实例业务标识 (the business key,
+   * which is the credit code), typed as a clerk would.
+   */
+  private static void searchByBusinessKey(Page page, String businessKey) {
+    Locator search = page.locator("[cam-widget-search] input.main-field");
+    search.click();
+    search.fill("流程实例业务标识");
+    page.locator("ul.dropdown-menu li:visible")
+        .getByText("流程实例业务标识", new Locator.GetByTextOptions().setExact(true)).click();
+    Locator pill = page.locator("[cam-widget-search] [cam-widget-search-pill]").last();
+    assertThat(pill).containsText("流程实例业务标识");
+    Locator value = pill.locator("input[type=text]");
+    assertThat(value).isFocused();
+    value.fill(businessKey);
+    value.press("Enter");
+    assertThat(pill).containsText(businessKey);
+  }
+
+  /** The label of a form-js field; a required field's label ends in an asterisk. */
+  private static Locator fieldLabel(Locator form, String label) {
+    return form.locator("label.fjs-form-field-label").filter(labelled(label));
+  }
+
+  private static Locator.FilterOptions labelled(String label) {
+    return new Locator.FilterOptions().setHasText(Pattern.compile("^" + containing(label).pattern() + "\\*?$"));
+  }
+
+  /** Picks an option of a form-js select: opens its list and clicks the option with that label. */
+  private static void choose(Locator form, String label, String option) {
+    Locator field = form.locator(".fjs-form-field-select").filter(new Locator.FilterOptions()
+        .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
+    field.locator(".fjs-select-display").click();
+    field.locator(".fjs-dropdownlist-item").getByText(option, new Locator.GetByTextOptions().setExact(true)).click();
+    assertThat(field.locator(".fjs-select-display")).hasText(option);
+  }
+
+  /** The visible texts plus what visible text areas and fields hold (form-js sets their value, not their text). */
+  @SuppressWarnings("unchecked")
+  private static List<String> formTexts(Person person) {
+    List<String> texts = new ArrayList<>(person.visibleTexts());
+    texts.addAll((List<String>) person.page().evaluate("""
+        () => [...document.querySelectorAll('textarea, input[type=text]')]
+            .filter(f => f.value && f.checkVisibility() && f.getBoundingClientRect().height > 0)
+            .map(f => f.value)
+        """));
+    return texts;
+  }
+
+  private static void assertNoEnglish(List<String> texts, String screen, List<String> knownLeftovers) {
+    List<String> english = ENGLISH_LABELS.stream()
+        .filter(label -> !knownLeftovers.contains(label))
+        .filter(label -> texts.stream().anyMatch(text ->
+            Pattern.compile("(?<![A-Za-z])" + Pattern.quote(label) + "(?![A-Za-z])").matcher(text).find()))
+        .toList();
+    assertThat(english).as("English on the Chinese screen %s; visible texts: %s", screen, texts).isEmpty();
+  }
+
+  /**
+   * Runs the action in a window tall enough that no panel of the page scrolls (Tasklist keeps its
+   * panels inside the window and clips what they scroll away), then gives the window its size back.
+   */
+  private static <T> T onWholePage(Person person, Supplier<T> action) {
+    Page page = person.page();
+    int hidden = ((Number) page.evaluate(SCROLLED_AWAY)).intValue();
+    if (hidden == 0) {
+      return action.get();
+    }
+    // A little more than needed, so the form's buttons do not end flush with the footer.
+    page.setViewportSize(WIDTH, HEIGHT + hidden + 40);
+    try {
+      page.waitForFunction("() => (" + SCROLLED_AWAY + ")() === 0");
+      return action.get();
+    } finally {
+      page.setViewportSize(WIDTH, HEIGHT);
+    }
+  }
+
+  /** How many pixels the most scrolled panel of the page hides. */
+  private static final String SCROLLED_AWAY = """
+      () => Math.max(0, ...[...document.querySelectorAll('body *')]
+          .filter(e => e.clientHeight > 0 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
+          .map(e => e.scrollHeight - e.clientHeight))
+      """;
+
+  /**
+   * The diagram as bpmn-js drew it, in diagram coordinates: shapes (without labels) that overlap —
+   * boundary events on their host excepted —, sequence flows that cross each other, and flows that
+   * run through a shape that is neither their source nor their target (2 px tolerance). Labels are
+   * left to the eye (see the screenshot).
+   */
+  private static final String LAYOUT_PROBLEMS = """
+      () => {
+        const root = document.querySelector('.djs-container');
+        const shapes = [];
+        for (const g of root.querySelectorAll('g.djs-element.djs-shape[data-element-id]')) {
+          const id = g.getAttribute('data-element-id');
+          const visual = g.querySelector(':scope > .djs-visual');
+          if (!visual || id.endsWith('_label')) continue;
+          const m = g.transform.baseVal.consolidate();
+          const x = m ? m.matrix.e : 0, y = m ? m.matrix.f : 0;
+          const box = visual.getBBox();
+          if (box.width === 0) continue;
+          shapes.push({id, l: x + box.x, t: y + box.y, r: x + box.x + box.width, b: y + box.y + box.height});
+        }
+        const flows = [];
+        for (const g of root.querySelectorAll('g.djs-element.djs-connection[data-element-id]')) {
+          const d = g.querySelector(':scope > .djs-visual > path').getAttribute('d');
+          const points = [];
+          for (const [, , args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+            const n = args.split(/[ ,]+/).filter(Boolean).map(Number);
+            points.push({x: n[n.length - 2], y: n[n.length - 1]});
+          }
+          flows.push({id: g.getAttribute('data-element-id'), points});
+        }
+        const problems = [];
+        const inside = (p, s, m) => p.x > s.l - m && p.x < s.r + m && p.y > s.t - m && p.y < s.b + m;
+        const centre = s => ({x: (s.l + s.r) / 2, y: (s.t + s.b) / 2});
+        const attached = (e, host) => e.id.startsWith('BoundaryEvent_') && inside(centre(e), host, 0.5);
+        for (let i = 0; i < shapes.length; i++) for (let j = i + 1; j < shapes.length; j++) {
+          const a = shapes[i], b = shapes[j];
+          const overlap = Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0;
+          if (overlap && !attached(a, b) && !attached(b, a)) problems.push('shapes overlap: ' + a.id + ' / ' + b.id);
+        }
+        const side = (a, b, c) => Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+        const cross = (p1, p2, p3, p4) => side(p3, p4, p1) * side(p3, p4, p2) < 0 && side(p1, p2, p3) * side(p1, p2, p4) < 0;
+        const segments = f => f.points.slice(1).map((p, k) => [f.points[k], p]);
+        for (let i = 0; i < flows.length; i++) for (let j = i + 1; j < flows.length; j++) {
+          if (segments(flows[i]).some(([a, b]) => segments(flows[j]).some(([c, e]) => cross(a, b, c, e)))) {
+            problems.push('flows cross: ' + flows[i].id + ' / ' + flows[j].id);
+          }
+        }
+        for (const f of flows) {
+          const first = f.points[0], last = f.points[f.points.length - 1];
+          for (const s of shapes) {
+            if (inside(first, s, 2) || inside(last, s, 2)) continue;
+            const box = {l: s.l + 2, t: s.t + 2, r: s.r - 2, b: s.b - 2};
+            if (segments(f).some(([a, b]) => Math.min(Math.max(a.x, b.x), box.r) >= Math.max(Math.min(a.x, b.x), box.l)
+                && Math.min(Math.max(a.y, b.y), box.b) >= Math.max(Math.min(a.y, b.y), box.t))) {
+              problems.push('flow ' + f.id + ' runs through ' + s.id);
+            }
+          }
+        }
+        return {shapes: shapes.length, flows: flows.length, problems};
+      }
+      """;
+
+  // --- the cases, through the API ---
+
+  /** A case filed through the portal and waiting in 审核备案材料. */
+  private record Filed(String creditCode, String name, FilingRequest filing, String reviewTaskId) {}
+
+  private Filed registerAndFile() {
+    String code = newCreditCode();
+    String name = "浏览器测试托育园" + code.substring(11, 17);
+    register(code, name);
+    FilingRequest filing = RegistrationFixtures.filing(code, 6, 6, List.of());
+    Response filed = as("portal", PW).post("/api/filings", filing);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    // The checks run asynchronously (Task_RunFilingChecks is asyncBefore): wait for the review task.
+    EngineRest health = as(HEALTH_CLERK, PW);
+    List<JsonNode> review = await("the 审核备案材料 task of " + code, () -> Optional.of(
+        tasks(health, code, "Task_ReviewFiling")).filter(list -> !list.isEmpty()));
+    assertThat(review).hasSize(1);
+    return new Filed(code, name, filing, review.get(0).get("id").asText());
+  }
+
+  private void register(String code, String name) {
+    RegistrationRequest template = RegistrationFixtures.registration(code, BAOTA, InstitutionNature.FOR_PROFIT, null,
+        LocalDate.now().minusDays(1));
+    RegistrationRequest request = new RegistrationRequest(code, name, template.nature(), template.inclusive(),
+        template.county(), template.address(), template.legalRepresentative(), template.capacityInfant(),
+        template.capacityToddlerSmall(), template.capacityToddlerLarge(), template.monthlyFee(),
+        template.supervisoryDepartment(), template.approvedAt());
+    Response registered = as(APPROVAL_CLERK, PW).post("/api/registrations", request);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+  }
+
+  /** A fresh, valid credit code of an enterprise (91…) registered in 宝塔区. */
+  private static String newCreditCode() {
+    String first17 = "91" + BAOTA + "MA" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** The tasks of a case that the user may see, optionally of one activity. */
+  private static List<JsonNode> tasks(EngineRest user, String creditCode, String taskKey) {
+    Response list = user.get("/engine-rest/task?processInstanceBusinessKey=" + creditCode
+        + (taskKey == null ? "" : "&taskDefinitionKey=" + taskKey));
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    List<JsonNode> tasks = new ArrayList<>();
+    list.json().forEach(tasks::add);
+    return tasks;
+  }
+
+  /** Polls until the value is there; the engine's job executor works on its own time. */
+  private static <T> T await(String what, Supplier<Optional<T>> probe) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (true) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("waited 60 s for " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Pattern containing(String text) {
+    return Pattern.compile(text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}
