@@ -215,10 +215,9 @@ class RegistrationBrowserIT extends IntegrationTest {
   void registrationClerkEntersARegistrationThroughTheStartForm() {
     String code = newCreditCode();
     String name = "浏览器发起托育园" + code.substring(11, 17);
-    // Today as the server sees it. RegistrationRequest's @PastOrPresent is checked in the server's time
-    // zone (UTC on the build machines): between 00:00 and 08:00 Beijing time it refuses the Beijing date
-    // as a future date (核准登记日期不能晚于今天), an application bug reported with this test.
-    LocalDate today = LocalDate.now();
+    // Today in Beijing, as a clerk types it: validation counts days in China (ValidationClock), also
+    // between 00:00 and 08:00 Beijing time on a UTC server.
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     Person clerk = browser.person(baseUrl(), CHINESE).loginTasklist(APPROVAL_CLERK, PW);
     Page page = clerk.page();

@@ -141,8 +141,9 @@ class RegistrationFlowIT extends IntegrationTest {
   @Test
   void tenConcurrentIdenticalRegistrationsMakeOneCase() throws Exception {
     String code = RegistrationFixtures.creditCode(BAOTA);
-    RegistrationRequest request =
-        RegistrationFixtures.registration(code, BAOTA, InstitutionNature.NON_PROFIT, null, LocalDate.now());
+    // Today in Beijing: also accepted between 00:00 and 08:00 Beijing time on a UTC server.
+    RegistrationRequest request = RegistrationFixtures.registration(code, BAOTA, InstitutionNature.NON_PROFIT, null,
+        LocalDate.now(cn.tuoyu.system.ValidationClock.CHINA));
     ExecutorService pool = Executors.newFixedThreadPool(10);
     List<Callable<Response>> calls = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
