@@ -112,9 +112,9 @@ class WebappsBrowserIT extends IntegrationTest {
     clerk.screenshot("tasklist-login-app-menu");
     closeAppMenu(page);
 
-    // A wrong password: Camunda's own translated reason, the server sends no text of its own. (A
-    // colleague's account: the engine makes an account wait a few seconds after a failed login.)
-    clerk.submitLogin("ansai-health-clerk", "wrong-" + PW);
+    // A wrong password: Camunda's own translated reason, the server sends no text of its own. An
+    // account no other test uses: the engine makes an account wait a few seconds after a failed login.
+    clerk.submitLogin("yanchang-establishment-clerk", "wrong-" + PW);
     assertLoginRefused(page);
     assertChineseScreen(clerk, "tasklist-wrong-password");
     clerk.screenshot("tasklist-wrong-password");
