@@ -144,8 +144,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 
     /** Types the credentials into Camunda's login form and presses its button, without waiting for the outcome. */
     public Person submitLogin(String user, String password) {
-      usernameField().fill(user);
-      page.locator("form[name=signinForm] input[type=password]").fill(password);
+      Locator passwordField = page.locator("form[name=signinForm] input[type=password]");
+      // The login page focuses the user name field once it has rendered; on a slow machine that can
+      // land between two fills and send the password into the user name. Fill until both hold.
+      for (int attempt = 0; attempt < 5; attempt++) {
+        usernameField().fill(user);
+        passwordField.fill(password);
+        if (user.equals(usernameField().inputValue()) && password.equals(passwordField.inputValue())) {
+          break;
+        }
+      }
       page.locator("form[name=signinForm] button[type=submit]").click();
       return this;
     }
