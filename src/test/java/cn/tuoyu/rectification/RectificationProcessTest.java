@@ -32,6 +32,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -315,9 +317,51 @@ class RectificationProcessTest {
     assertThatThrownBy(() -> rectifications.status("91610602MA0000000X-2025")).isInstanceOf(NotFoundException.class);
   }
 
+
+  /**
+   * The contract of docs/annual-inspection.md from the caller's side: a call activity passing the business
+   * key and the seven variables gets rectificationPassed back; the case inherits the caller's county as
+   * tenant, and a report finds it by the business key it shares with its (subscription-less) caller.
+   */
+  @Test
+  void calledAsTheContractSays_returnsRectificationPassedToTheCaller() {
+    var call = Bpmn.createExecutableProcess("ContractCallerProcess").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .callActivity("Call_Rectification").calledElement(RectificationProcess.KEY)
+        .camundaInBusinessKey("#{execution.processBusinessKey}");
+    for (String name : List.of(Variables.COUNTY, Variables.CREDIT_CODE, Variables.INSPECTION_YEAR,
+        Variables.INSPECTION_KIND, Variables.INSPECTION_KEY, Variables.VERDICT, Variables.CRITICAL_FINDINGS)) {
+      call = call.camundaIn(name, name);
+    }
+    BpmnModelInstance caller = call.camundaOut(Variables.RECTIFICATION_PASSED, Variables.RECTIFICATION_PASSED)
+        .receiveTask("Task_Hold").endEvent().done();
+    engine.getRepositoryService().createDeployment().addModelInstance("ContractCallerProcess.bpmn", caller).deploy();
+
+    Map<String, Object> variables = contractVariables("FAIL", 0);
+    ProcessInstance parent = engine.getRuntimeService()
+        .startProcessInstanceByKey("ContractCallerProcess", inspectionKey, variables);
+    ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(parent.getId()).singleResult();
+    assertThat(child.getBusinessKey()).isEqualTo(inspectionKey);
+    assertThat(child.getTenantId()).isEqualTo(COUNTY);
+    assertThat(child).isWaitingAt(Elements.AWAIT_REPORT);
+
+    report("已整改");
+    review(task(child, Elements.REVIEW), "PASS", null);
+    assertThat(child).isEnded();
+    assertThat(engine.getRuntimeService().getVariable(parent.getId(), Variables.RECTIFICATION_PASSED))
+        .isEqualTo(true);
+  }
+
   // --- helpers
 
   private ProcessInstance start(String verdict, int criticalFindings) {
+    return engine.getRuntimeService().startProcessInstanceByKey(RectificationProcess.KEY, inspectionKey,
+        contractVariables(verdict, criticalFindings));
+  }
+
+  /** What AnnualInspectionProcess passes (docs/annual-inspection.md). */
+  private Map<String, Object> contractVariables(String verdict, int criticalFindings) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.COUNTY, COUNTY);
     variables.put(Variables.CREDIT_CODE, creditCode);
@@ -326,7 +370,7 @@ class RectificationProcessTest {
     variables.put(Variables.INSPECTION_KEY, inspectionKey);
     variables.put(Variables.VERDICT, verdict);
     variables.put(Variables.CRITICAL_FINDINGS, criticalFindings);
-    return engine.getRuntimeService().startProcessInstanceByKey(RectificationProcess.KEY, inspectionKey, variables);
+    return variables;
   }
 
   private void report(String text) {
