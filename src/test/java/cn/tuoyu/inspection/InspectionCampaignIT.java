@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * once; a third run through the campaign process and the job executor finds nothing left. Prints
  * throughput and peak heap (figures, not a timed assertion).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "demo"})
 class InspectionCampaignIT {
 
