@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -95,6 +94,13 @@ public class InspectionService {
     Inspection inspection = history.find(inspectionKey)
         .filter(i -> Kind.ANNUAL.name().equals(i.kind()))
         .orElseThrow(() -> noSelfReportAwaited(inspectionKey));
+    boolean awaited = runtime.createExecutionQuery()
+        .processInstanceBusinessKey(inspectionKey)
+        .messageEventSubscriptionName(AnnualInspectionProcess.MESSAGE_SELF_REPORT_SUBMITTED)
+        .count() > 0;
+    if (!awaited) {
+      throw noSelfReportAwaited(inspectionKey);
+    }
     history.recordSelfReport(inspection.businessKey(), new SelfReport(request.report().trim(),
         request.enrolledChildren(), request.staffCount(), request.safetyIncidents()));
     try {
@@ -268,18 +274,19 @@ public class InspectionService {
       throw new ProcessEngineException("请确认已到场核对现场检查记录，方可复核签字");
     }
     Inspection recorded = history.find(inspectionKey(task)).orElseThrow();
-    Checklist submitted = checklist(task);
     List<BigDecimal> before = List.of(recorded.safetyScore(), recorded.healthCareScore(), recorded.staffingScore(),
         recorded.facilitiesScore(), recorded.feeDisclosureScore());
-    List<BigDecimal> after = List.of(submitted.safetyScore(), submitted.healthCareScore(), submitted.staffingScore(),
-        submitted.facilitiesScore(), submitted.feeDisclosureScore());
-    for (int n = 0; n < before.size(); n++) {
-      if (before.get(n).compareTo(after.get(n)) != 0) {
-        throw new ProcessEngineException("复核签字不能修改现场检查评分；评分有误时请退回检查人员重新检查");
+    List<String> names = List.copyOf(SCORES.keySet());
+    for (int n = 0; n < names.size(); n++) {
+      BigDecimal now = decimal(task.getVariable(names.get(n)));
+      if (now == null || before.get(n).compareTo(now) != 0) {
+        throw new ProcessEngineException("复核签字不能修改现场检查评分（" + SCORES.get(names.get(n))
+            + "）；评分有误时请联系检查人员处理");
       }
     }
-    if (!Objects.equals(recorded.criticalFindings(), submitted.criticalFindings())) {
-      throw new ProcessEngineException("复核签字不能修改重大安全隐患数；有误时请退回检查人员重新检查");
+    BigDecimal findings = decimal(task.getVariable(Variables.CRITICAL_FINDINGS));
+    if (findings == null || findings.compareTo(BigDecimal.valueOf(recorded.criticalFindings())) != 0) {
+      throw new ProcessEngineException("复核签字不能修改重大安全隐患数；有误时请联系检查人员处理");
     }
     history.recordCoSign(inspectionKey(task), signer);
   }
