@@ -160,7 +160,15 @@ public class InspectionService {
     if (!kind.name().equals(inspection.kind())) {
       throw new ProcessEngineException("检查 " + key + " 登记为 " + inspection.kind() + "，流程变量 inspectionKind 却是 " + kind);
     }
+    if (!inspection.creditCode().equals(execution.getVariable(Variables.CREDIT_CODE))
+        || !key.equals(execution.getVariable(Variables.INSPECTION_KEY))) {
+      throw new ProcessEngineException("检查 " + key + " 的流程变量 creditCode、inspectionKey 与检查记录不一致");
+    }
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(key);
+    }
     if (execution.getVariable(Variables.SELF_REPORT_FROM) == null) {
+      // the engine's clock: the same as the timers', and settable in tests
       execution.setVariable(Variables.SELF_REPORT_FROM, ClockUtil.getCurrentTime());
     }
     Institution institution = institutions.find(inspection.creditCode()).orElseThrow();
@@ -192,20 +200,20 @@ public class InspectionService {
    * otherwise; for an annual review also whether the year before failed too.
    */
   public void recordResult(DelegateExecution execution) {
-    Verdict verdict = Verdict.valueOf((String) execution.getVariable(Variables.VERDICT));
+    // Kind, institution, year and verdict from the row: a task form could have overwritten the variables.
+    Inspection inspection = history.find(inspectionKey(execution)).orElseThrow();
+    Verdict verdict = Verdict.valueOf(inspection.verdict());
     boolean passed = verdict == Verdict.PASS
         || Boolean.TRUE.equals(execution.getVariable(Variables.RECTIFICATION_PASSED));
     InspectionResult result = passed ? InspectionResult.PASSED : InspectionResult.FAILED;
     String note = "现场检查结论：" + verdict.label()
         + (verdict == Verdict.PASS ? "" : passed ? "；限期整改复查合格" : "；限期整改复查不合格");
-    String creditCode = (String) execution.getVariable(Variables.CREDIT_CODE);
     boolean twoYears = false;
-    if (kind(execution) == Kind.ANNUAL) {
-      int year = ((Number) execution.getVariable(Variables.INSPECTION_YEAR)).intValue();
-      history.recordResult(creditCode, year, result, note);
-      twoYears = history.failedTwoYearsInARow(creditCode, year);
+    if (Kind.ANNUAL.name().equals(inspection.kind())) {
+      history.recordResult(inspection.creditCode(), inspection.inspectionYear(), result, note);
+      twoYears = history.failedTwoYearsInARow(inspection.creditCode(), inspection.inspectionYear());
     } else {
-      history.recordResultOf(inspectionKey(execution), result, note);
+      history.recordResultOf(inspection.businessKey(), result, note);
     }
     execution.setVariable(Variables.INSPECTION_RESULT, result.name());
     execution.setVariable(Variables.FAILED_TWO_YEARS_IN_A_ROW, twoYears);
@@ -259,7 +267,9 @@ public class InspectionService {
    * another inspector than the one who completed the checklist (双人检查), and must not change it.
    */
   public void checkCoSign(DelegateTask task) {
-    String inspector1 = (String) task.getVariable(Variables.INSPECTOR1);
+    // Who filled in the checklist comes from the row: the form shows inspector1 and posts it back.
+    Inspection recorded = history.find(inspectionKey(task)).orElseThrow();
+    String inspector1 = recorded.inspector1();
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null && task.getAssignee().equals(inspector1)) {
         throw new ProcessEngineException(sameInspector(inspector1));
@@ -273,7 +283,6 @@ public class InspectionService {
     if (!Boolean.TRUE.equals(task.getVariable(Variables.CO_SIGN_CONFIRMED))) {
       throw new ProcessEngineException("请确认已到场核对现场检查记录，方可复核签字");
     }
-    Inspection recorded = history.find(inspectionKey(task)).orElseThrow();
     List<BigDecimal> before = List.of(recorded.safetyScore(), recorded.healthCareScore(), recorded.staffingScore(),
         recorded.facilitiesScore(), recorded.feeDisclosureScore());
     List<String> names = List.copyOf(SCORES.keySet());
@@ -288,6 +297,8 @@ public class InspectionService {
     if (findings == null || findings.compareTo(BigDecimal.valueOf(recorded.criticalFindings())) != 0) {
       throw new ProcessEngineException("复核签字不能修改重大安全隐患数；有误时请联系检查人员处理");
     }
+    task.setVariable(Variables.CRITICAL_FINDINGS, recorded.criticalFindings());
+    task.setVariable(Variables.INSPECTOR1, inspector1);
     history.recordCoSign(inspectionKey(task), signer);
   }
 
@@ -366,12 +377,17 @@ public class InspectionService {
     }
   }
 
+  /**
+   * The business key, which is the inspection key (docs/annual-inspection.md) and, unlike a variable,
+   * cannot be changed by completing a task; the variable only for a case started without one.
+   */
   private static String inspectionKey(DelegateExecution execution) {
-    return (String) execution.getVariable(Variables.INSPECTION_KEY);
+    String businessKey = execution.getProcessBusinessKey();
+    return businessKey != null ? businessKey : (String) execution.getVariable(Variables.INSPECTION_KEY);
   }
 
   private static String inspectionKey(DelegateTask task) {
-    return (String) task.getVariable(Variables.INSPECTION_KEY);
+    return inspectionKey(task.getExecution());
   }
 
   private static String text(Object value) {

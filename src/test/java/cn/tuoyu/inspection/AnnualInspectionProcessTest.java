@@ -207,7 +207,13 @@ class AnnualInspectionProcessTest {
   void failedTwoYearsInARow_startsClosure() {
     history.enterPriorResult(creditCode, YEAR - 1, InspectionResult.FAILED, "纸质档案补录", "admin");
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
-    inspect(instance, scores(90, 90, 90, 90, 90), 2, "无消防验收；食品留样缺失");
+    checklist(task(instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 90, 90, 90, 90), 2,
+        "无消防验收；食品留样缺失");
+    // A crafted completion that relabels the case as special does not dodge the rule: the row decides.
+    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
+    engine.getTaskService().claim(coSign.getId(), "inspector-b");
+    engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true,
+        Variables.INSPECTION_KIND, "SPECIAL", Variables.INSPECTION_KEY, "other"));
     finishRectification(rectification(instance), false);
 
     assertThat(variable(instance, Variables.FAILED_TWO_YEARS_IN_A_ROW)).isEqualTo(true);
@@ -286,6 +292,10 @@ class AnnualInspectionProcessTest {
 
     engine.getIdentityService().setAuthentication("inspector-a", List.of("inspector"), List.of(COUNTY));
     assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true)))
+        .hasMessageContaining("现场检查记录已由 inspector-a 提交");
+    assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(),
+            Map.of(Variables.CO_SIGN_CONFIRMED, true, Variables.INSPECTOR1, "inspector-b")))
+        .as("the form posts inspector1 back; the check reads the record")
         .hasMessageContaining("现场检查记录已由 inspector-a 提交");
     engine.getIdentityService().clearAuthentication();
     assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true)))
@@ -408,6 +418,15 @@ class AnnualInspectionProcessTest {
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AnnualInspectionProcess.KEY,
             creditCode + "-2031", wrongKind))
         .hasMessageContaining("登记为 ANNUAL");
+    Map<String, Object> otherInstitution = annualVariables(creditCode, 2031);
+    otherInstitution.put(Variables.CREDIT_CODE, institution(InstitutionStatus.FILED));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AnnualInspectionProcess.KEY,
+            creditCode + "-2031", otherInstitution))
+        .hasMessageContaining("与检查记录不一致");
+    ProcessInstance withoutBusinessKey = engine.getRuntimeService().startProcessInstanceByKey(AnnualInspectionProcess.KEY,
+        annualVariables(creditCode, 2031));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(withoutBusinessKey.getId())
+        .singleResult().getBusinessKey()).isEqualTo(creditCode + "-2031");
     wrongKind.put(Variables.INSPECTION_KIND, "OTHER");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AnnualInspectionProcess.KEY,
             creditCode + "-2031", wrongKind))
