@@ -27,7 +27,7 @@ public class InspectionDelegates {
 
   /** Task_RecordVerdict. */
   @Bean
-  JavaDelegate recordVerdictDelegate(InspectionService inspections) {
+  JavaDelegate recordInspectionVerdictDelegate(InspectionService inspections) {
     return inspections::recordVerdict;
   }
 

@@ -95,7 +95,7 @@ class AnnualInspectionProcessTest {
     Mocks.register("inspectionSettings", settings);
     Mocks.register("openInspectionDelegate", delegates.openInspectionDelegate(inspections));
     Mocks.register("markSelfReportOverdueDelegate", delegates.markSelfReportOverdueDelegate(inspections));
-    Mocks.register("recordVerdictDelegate", delegates.recordVerdictDelegate(inspections));
+    Mocks.register("recordInspectionVerdictDelegate", delegates.recordInspectionVerdictDelegate(inspections));
     Mocks.register("recordInspectionResultDelegate", delegates.recordInspectionResultDelegate(inspections));
     Mocks.register("deskReviewPreparer", delegates.deskReviewPreparer(inspections));
     Mocks.register("deskReviewChecker", delegates.deskReviewChecker(inspections));

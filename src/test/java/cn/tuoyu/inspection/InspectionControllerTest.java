@@ -79,6 +79,7 @@ class InspectionControllerTest {
     mvc.perform(post("/api/inspections/not-a-key/self-report").contentType(MediaType.APPLICATION_JSON)
             .content("{\"report\":\"x\",\"enrolledChildren\":1,\"staffCount\":1,\"safetyIncidents\":0}"))
         .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("inspectionKey"))
         .andExpect(jsonPath("$.errors[0].message").value("年检业务编号格式应为 统一社会信用代码-年份"));
     assertThat(calls).isEmpty();
   }
