@@ -276,6 +276,9 @@ public class InspectionService {
       }
       return;
     }
+    if (inspector1 == null || recorded.criticalFindings() == null) {
+      throw new ProcessEngineException("检查 " + recorded.businessKey() + " 还没有现场检查记录，无法复核签字");
+    }
     String signer = actor(task, "复核签字");
     if (signer.equals(inspector1)) {
       throw new ProcessEngineException(sameInspector(inspector1));

@@ -322,6 +322,20 @@ class AnnualInspectionProcessTest {
   }
 
   @Test
+  void aCoSignatureNeedsAChecklist() {
+    history.openAnnual(creditCode, YEAR, "campaign");
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(AnnualInspectionProcess.KEY)
+        .businessKey(InspectionHistory.annualKey(creditCode, YEAR))
+        .setVariables(annualVariables(creditCode, YEAR))
+        .startBeforeActivity(Elements.CO_SIGN_INSPECTION)
+        .execute();
+    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
+    engine.getTaskService().claim(coSign.getId(), "inspector-b");
+    assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true)))
+        .hasMessageContaining("还没有现场检查记录");
+  }
+
+  @Test
   void anIncompleteChecklistStaysOpenWithTheReason() {
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
     Task onSite = task(instance, Elements.ON_SITE_INSPECTION);
