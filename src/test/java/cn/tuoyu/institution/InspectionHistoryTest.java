@@ -69,6 +69,51 @@ class InspectionHistoryTest {
   }
 
   @Test
+  void specialInspectionsAreNumberedPerYearAndLeaveTheAnnualRuleAlone() {
+    assertThat(history.openSpecial(code, 2026, "群众举报", "baota-health-clerk")).isEqualTo(code + "-2026-S1");
+    assertThat(history.openSpecial(code, 2026, "复查", "baota-health-clerk")).isEqualTo(code + "-2026-S2");
+    assertThat(history.openSpecial(code, 2027, "举报", "baota-health-clerk")).isEqualTo(code + "-2027-S1");
+    history.recordResultOf(code + "-2026-S1", InspectionResult.FAILED, "专项检查不合格");
+    history.recordResultOf(code + "-2026-S2", InspectionResult.FAILED, "专项检查不合格");
+    history.enterPriorResult(code, 2025, InspectionResult.FAILED, null, "admin");
+    assertThat(history.resultOf(code, 2026)).isEmpty();
+    assertThat(history.failedTwoYearsInARow(code, 2026)).as("special results are no annual review").isFalse();
+    var row = history.find(code + "-2026-S1").orElseThrow();
+    assertThat(row.kind()).isEqualTo("SPECIAL");
+    assertThat(row.specialReason()).isEqualTo("群众举报");
+    assertThat(row.result()).isEqualTo("FAILED");
+    assertThatThrownBy(() -> history.openSpecial("52610602MJ9999999X", 2026, "举报", "x"))
+        .hasMessageContaining("机构不存在");
+  }
+
+  @Test
+  void theInspectionRecordCollectsSelfReportDeskReviewChecklistAndVerdict() {
+    history.openAnnual(code, 2026, "campaign");
+    String key = InspectionHistory.annualKey(code, 2026);
+    history.recordSelfReport(key, new InspectionHistory.SelfReport("自查情况良好", 40, 10, 0));
+    history.markSelfReportOverdue(key);
+    history.recordDeskReview(key, "材料齐全", "baota-health-clerk");
+    history.recordChecklist(key, new InspectionHistory.Checklist(new BigDecimal("95.5"), BigDecimal.valueOf(90),
+        BigDecimal.valueOf(80), BigDecimal.valueOf(85), BigDecimal.valueOf(100), 0, "无"), "inspector-a");
+    history.recordCoSign(key, "inspector-b");
+    history.recordVerdict(key, "PASS", "年检合格。");
+    var row = history.find(key).orElseThrow();
+    assertThat(row.selfReport()).isEqualTo("自查情况良好");
+    assertThat(row.selfReportChildren()).isEqualTo(40);
+    assertThat(row.selfReportSubmittedAt()).isNotNull();
+    assertThat(row.selfReportOverdue()).isTrue();
+    assertThat(row.deskReviewNote()).isEqualTo("材料齐全");
+    assertThat(row.safetyScore()).isEqualByComparingTo("95.5");
+    assertThat(row.criticalFindings()).isZero();
+    assertThat(row.inspector1()).isEqualTo("inspector-a");
+    assertThat(row.inspector2()).isEqualTo("inspector-b");
+    assertThat(row.inspectedAt()).isNotNull();
+    assertThat(row.verdict()).isEqualTo("PASS");
+    assertThatThrownBy(() -> history.recordVerdict(code + "-1999", "PASS", null))
+        .hasMessageContaining("没有业务编号为 " + code + "-1999 的检查记录");
+  }
+
+  @Test
   void theAnnualInspectionOfAYearOpensOnce() {
     assertThat(history.openAnnual(code, 2026, "campaign")).isTrue();
     assertThat(history.openAnnual(code, 2026, "campaign")).isFalse();

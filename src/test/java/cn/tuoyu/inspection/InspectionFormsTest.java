@@ -1,0 +1,291 @@
+package cn.tuoyu.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tuoyu.inspection.AnnualInspectionProcess.Elements;
+import cn.tuoyu.inspection.AnnualInspectionProcess.Variables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Camunda Forms of 年度检查 in {@code forms/inspection/}, checked against the model that uses
+ * them, the variable names of {@link AnnualInspectionProcess.Variables}, what the listeners of
+ * {@link InspectionService} read and the form-js 1.8 (schemaVersion 16) that Tasklist 7.24 bundles.
+ * form-js evaluates no FEEL in {@code required}; the listeners check again on completion.
+ */
+class InspectionFormsTest {
+
+  static final Path FORMS = Path.of("forms", "inspection");
+  static final Path MODEL = Path.of("processes", "inspection", "AnnualInspectionProcess.bpmn");
+  static final String BUNDLED_FORM_JS = "META-INF/resources/webjars/camunda/lib/deps.js";
+
+  /** The keys each form binds, in the order they appear. */
+  static final Map<String, List<String>> FORM_KEYS = new LinkedHashMap<>();
+
+  static {
+    FORM_KEYS.put("DeskReviewForm", List.of("institutionSummary", "selfReportSummary", "deskReviewNote", "onSiteFocus"));
+    FORM_KEYS.put("OnSiteInspectionForm", List.of("institutionSummary", "onSiteFocus", "safetyScore",
+        "healthCareScore", "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings"));
+    FORM_KEYS.put("CoSignInspectionForm", List.of("institutionSummary", "inspector1", "safetyScore",
+        "healthCareScore", "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings",
+        "coSignConfirmed", "coSignNote"));
+  }
+
+  /** Which form each user task shows. */
+  static final Map<String, String> TASK_FORMS = Map.of(
+      Elements.DESK_REVIEW, "DeskReviewForm",
+      Elements.ON_SITE_INSPECTION, "OnSiteInspectionForm",
+      Elements.CO_SIGN_INSPECTION, "CoSignInspectionForm");
+
+  /** What the listeners of InspectionService read when each task completes. */
+  static final Map<String, Set<String>> READ_ON_COMPLETE = Map.of(
+      "DeskReviewForm", Set.of(Variables.DESK_REVIEW_NOTE),
+      "OnSiteInspectionForm", Set.of(Variables.SAFETY_SCORE, Variables.HEALTH_CARE_SCORE, Variables.STAFFING_SCORE,
+          Variables.FACILITIES_SCORE, Variables.FEE_DISCLOSURE_SCORE, Variables.CRITICAL_FINDINGS, Variables.FINDINGS),
+      "CoSignInspectionForm", Set.of(Variables.CO_SIGN_CONFIRMED, Variables.SAFETY_SCORE,
+          Variables.HEALTH_CARE_SCORE, Variables.STAFFING_SCORE, Variables.FACILITIES_SCORE,
+          Variables.FEE_DISCLOSURE_SCORE, Variables.CRITICAL_FINDINGS));
+
+  /** Keys the user must fill in. */
+  static final Map<String, Set<String>> REQUIRED_KEYS = Map.of(
+      "DeskReviewForm", Set.of("deskReviewNote"),
+      "OnSiteInspectionForm", Set.of("safetyScore", "healthCareScore", "staffingScore", "facilitiesScore",
+          "feeDisclosureScore", "criticalFindings"),
+      "CoSignInspectionForm", Set.of("coSignConfirmed"));
+
+  /** Keys shown for reading only, per form. */
+  static final Map<String, Set<String>> READ_ONLY_KEYS = Map.of(
+      "DeskReviewForm", Set.of("institutionSummary", "selfReportSummary"),
+      "OnSiteInspectionForm", Set.of("institutionSummary", "onSiteFocus"),
+      "CoSignInspectionForm", Set.of("institutionSummary", "inspector1", "safetyScore", "healthCareScore",
+          "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings"));
+
+  static final Set<String> COMPONENT_TYPES =
+      Set.of("text", "textfield", "textarea", "number", "select", "radio", "checkbox", "datetime", "separator");
+  static final Set<String> FORM_PROPERTIES =
+      Set.of("type", "id", "executionPlatform", "executionPlatformVersion", "schemaVersion", "components");
+  static final Set<String> COMPONENT_PROPERTIES =
+      Set.of("type", "id", "key", "label", "description", "text", "values", "validate", "layout", "readonly",
+          "disabled", "defaultValue", "decimalDigits", "subtype", "dateLabel", "conditional");
+  static final Set<String> VALIDATE_PROPERTIES = Set.of("required", "pattern", "min", "max", "minLength", "maxLength");
+  static final Set<String> LAYOUT_PROPERTIES = Set.of("row", "columns");
+
+  static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static Map<String, JsonNode> forms;
+  static BpmnModelInstance model;
+
+  @BeforeAll
+  static void read() throws IOException {
+    forms = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(FORMS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        String name = file.getFileName().toString();
+        forms.put(name.substring(0, name.length() - ".form".length()), JSON.readTree(file.toFile()));
+      }
+    }
+    model = Bpmn.readModelFromFile(MODEL.toFile());
+  }
+
+  static Stream<String> formNames() {
+    return FORM_KEYS.keySet().stream();
+  }
+
+  @Test
+  void theFolderHoldsExactlyTheFormsTheModelUses() {
+    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
+    Map<String, String> used = new HashMap<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+      used.put(task.getId(), task.getCamundaFormRef());
+    }
+    assertThat(used).containsExactlyInAnyOrderEntriesOf(TASK_FORMS);
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void isADefaultFormNamedAfterItsFileInTheBundledSchemaVersion(String name) throws IOException {
+    JsonNode form = forms.get(name);
+    assertThat(form.path("type").asText()).isEqualTo("default");
+    assertThat(form.path("id").asText()).isEqualTo(name);
+    assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+    assertThat(fieldNames(form)).isSubsetOf(FORM_PROPERTIES);
+    assertThat(form.path("schemaVersion").asInt()).isEqualTo(16).isEqualTo(bundledSchemaVersion());
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void componentsUseOnlyWhatFormJs18Knows(String name) {
+    Set<String> ids = new TreeSet<>();
+    Map<String, Integer> widths = new HashMap<>();
+    for (JsonNode c : components(name)) {
+      String where = name + "/" + c.path("id").asText();
+      assertThat(ids.add(c.path("id").asText())).as("unique id " + where).isTrue();
+      assertThat(c.path("type").asText()).as(where).isIn(COMPONENT_TYPES);
+      assertThat(fieldNames(c)).as(where).isSubsetOf(COMPONENT_PROPERTIES);
+      assertThat(fieldNames(c.path("validate"))).as(where).isSubsetOf(VALIDATE_PROPERTIES);
+      assertThat(fieldNames(c.path("layout"))).as(where).isSubsetOf(LAYOUT_PROPERTIES);
+      if (c.has("conditional")) {
+        assertThat(c.path("conditional").path("hide").asText()).as(where).startsWith("=");
+      }
+      if (c.path("layout").has("columns")) {
+        widths.merge(c.path("layout").path("row").asText(), c.path("layout").path("columns").asInt(), Integer::sum);
+      }
+    }
+    widths.forEach((row, width) -> assertThat(width).as(name + "/" + row).isLessThanOrEqualTo(16));
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void keysAreTheProcessVariables(String name) throws IllegalAccessException {
+    List<String> keys = keys(name);
+    assertThat(keys).as(name).isSubsetOf(variableNames()).doesNotHaveDuplicates()
+        .containsExactlyElementsOf(FORM_KEYS.get(name));
+  }
+
+  @Test
+  void everyFieldTheListenersReadIsOnTheTasksForm() {
+    READ_ON_COMPLETE.forEach((form, read) -> assertThat(keys(form)).as(form).containsAll(read));
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void requiredFieldsAreTheOnesTheUserMustFill(String name) {
+    Set<String> required = keyed(name).filter(c -> c.path("validate").path("required").asBoolean(false))
+        .map(c -> c.path("key").asText()).collect(Collectors.toSet());
+    assertThat(required).isEqualTo(REQUIRED_KEYS.get(name));
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void shownFieldsAreReadOnlyAndTheRestEditable(String name) {
+    Set<String> readOnly = keyed(name)
+        .filter(c -> c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false))
+        .map(c -> c.path("key").asText()).collect(Collectors.toSet());
+    assertThat(readOnly).isEqualTo(READ_ONLY_KEYS.get(name));
+  }
+
+  @ParameterizedTest
+  @MethodSource("formNames")
+  void everyVisibleTextIsChinese(String name) {
+    for (JsonNode c : components(name)) {
+      String where = name + "/" + c.path("id").asText();
+      switch (c.path("type").asText()) {
+        case "separator" -> {}
+        case "text" -> assertThat(c.path("text").asText()).as(where).containsPattern(CJK);
+        default -> assertThat(c.path("label").asText()).as(where).containsPattern(CJK);
+      }
+      if (c.has("description")) {
+        assertThat(c.path("description").asText()).as(where).containsPattern(CJK);
+      }
+    }
+  }
+
+  @Test
+  void theChecklistScoresAreRequiredNumbersFrom0To100WithOneDecimal() {
+    for (String score : InspectionService.SCORES.keySet()) {
+      JsonNode field = component("OnSiteInspectionForm", score);
+      assertThat(field.path("type").asText()).as(score).isEqualTo("number");
+      assertThat(field.path("label").asText()).as(score).isEqualTo(InspectionService.SCORES.get(score));
+      assertThat(field.path("decimalDigits").asInt(-1)).as(score).isEqualTo(1);
+      assertThat(field.path("validate").path("min").asInt(-1)).as(score).isZero();
+      assertThat(field.path("validate").path("max").asInt(-1)).as(score).isEqualTo(100);
+      JsonNode shown = component("CoSignInspectionForm", score);
+      assertThat(shown.path("label").asText()).as(score).isEqualTo(InspectionService.SCORES.get(score));
+    }
+    JsonNode findings = component("OnSiteInspectionForm", "criticalFindings");
+    assertThat(findings.path("type").asText()).isEqualTo("number");
+    assertThat(findings.path("decimalDigits").asInt(-1)).isZero();
+    assertThat(findings.path("validate").path("min").asInt(-1)).isZero();
+    assertThat(component("OnSiteInspectionForm", "findings").path("validate").path("maxLength").asInt())
+        .isEqualTo(2000);
+  }
+
+  @Test
+  void coSignIsACheckboxAndTheOverdueNoticeFollowsTheFlag() {
+    assertThat(component("CoSignInspectionForm", "coSignConfirmed").path("type").asText()).isEqualTo("checkbox");
+    JsonNode notice = components("DeskReviewForm").stream().filter(c -> c.has("conditional")).findFirst().orElseThrow();
+    assertThat(notice.path("text").asText()).contains("逾期未提交");
+    assertThat(notice.path("conditional").path("hide").asText()).contains(Variables.SELF_REPORT_OVERDUE);
+    assertThat(component("DeskReviewForm", "deskReviewNote").path("validate").path("maxLength").asInt())
+        .isEqualTo(1000);
+  }
+
+  // --- helpers
+
+  static int bundledSchemaVersion() throws IOException {
+    try (InputStream in = InspectionFormsTest.class.getClassLoader().getResourceAsStream(BUNDLED_FORM_JS)) {
+      assertThat(in).as(BUNDLED_FORM_JS + " on the classpath").isNotNull();
+      Matcher matcher = Pattern.compile("\\.schemaVersion=(\\d+)")
+          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      assertThat(matcher.find()).isTrue();
+      return Integer.parseInt(matcher.group(1));
+    }
+  }
+
+  static Set<String> variableNames() throws IllegalAccessException {
+    Set<String> names = new TreeSet<>();
+    for (Field field : Variables.class.getDeclaredFields()) {
+      int m = field.getModifiers();
+      if (Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
+        names.add((String) field.get(null));
+      }
+    }
+    return names;
+  }
+
+  static List<JsonNode> components(String name) {
+    List<JsonNode> all = new ArrayList<>();
+    forms.get(name).path("components").forEach(all::add);
+    assertThat(all).as(name + " components").isNotEmpty();
+    return all;
+  }
+
+  static Stream<JsonNode> keyed(String name) {
+    return components(name).stream().filter(c -> c.has("key"));
+  }
+
+  static List<String> keys(String name) {
+    return keyed(name).map(c -> c.path("key").asText()).toList();
+  }
+
+  static JsonNode component(String name, String key) {
+    return keyed(name).filter(c -> c.path("key").asText().equals(key)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " has no field " + key));
+  }
+
+  static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+}
