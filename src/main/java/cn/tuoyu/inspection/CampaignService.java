@@ -31,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CampaignService {
 
-  /** Process started per institution; its model belongs to the annual inspection. */
-  static final String ANNUAL_INSPECTION = "AnnualInspectionProcess";
   /** The first year the system inspects; earlier results are entered by hand. */
   static final int FIRST_YEAR = 2020;
 
@@ -116,14 +114,14 @@ public class CampaignService {
         if (!history.openAnnual(c.creditCode(), year, by)) {
           continue; // opened by an overlapping campaign (city and county) a moment ago
         }
-        runtime.createProcessInstanceByKey(ANNUAL_INSPECTION)
+        runtime.createProcessInstanceByKey(AnnualInspectionProcess.KEY)
             .businessKey(inspectionKey)
             .setVariables(Map.of(
-                "county", c.county(),
-                "creditCode", c.creditCode(),
-                "inspectionYear", year,
-                "inspectionKind", "ANNUAL",
-                "inspectionKey", inspectionKey))
+                AnnualInspectionProcess.Variables.COUNTY, c.county(),
+                AnnualInspectionProcess.Variables.CREDIT_CODE, c.creditCode(),
+                AnnualInspectionProcess.Variables.INSPECTION_YEAR, year,
+                AnnualInspectionProcess.Variables.INSPECTION_KIND, AnnualInspectionProcess.Kind.ANNUAL.name(),
+                AnnualInspectionProcess.Variables.INSPECTION_KEY, inspectionKey))
             .execute();
       }
       return chunk.size();
