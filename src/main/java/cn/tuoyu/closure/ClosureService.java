@@ -10,6 +10,7 @@ import cn.tuoyu.closure.ClosureRepository.Staff;
 import cn.tuoyu.identity.CountyRepository;
 import cn.tuoyu.identity.CurrentUser;
 import cn.tuoyu.identity.Department;
+import cn.tuoyu.identity.Role;
 import cn.tuoyu.institution.BlacklistRepository;
 import cn.tuoyu.institution.IdNumber;
 import cn.tuoyu.institution.InspectionResult;
@@ -17,6 +18,7 @@ import cn.tuoyu.institution.Institution;
 import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.institution.StaffRole;
+import cn.tuoyu.system.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,6 +41,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 
@@ -245,6 +248,37 @@ public class ClosureService {
               + "向社会公告");
     }
     closures.recordAnnouncement(creditCode, announced, text, by);
+  }
+
+  /**
+   * The case for {@code GET /api/closures/{creditCode}}: for clerks, inspectors and supervisors of
+   * the institution's county, and administrators; everyone else learns nothing, not even that it exists.
+   */
+  public ClosureView view(String creditCode) {
+    Authentication caller = CurrentUser.of(identity);
+    ClosureCase c = closures.find(creditCode)
+        .filter(found -> maySee(caller, found.countyCode()))
+        .orElseThrow(() -> new NotFoundException("没有机构 " + creditCode + " 的关闭案件"));
+    Institution i = institution(creditCode);
+    return new ClosureView(creditCode, i.name(), c.countyCode(), i.status().name(), i.status().label(),
+        c.inspectionYear(), c.processInstanceId(), c.decisionNo(), c.decidedOn(),
+        c.banKind() == null ? null : BanKind.valueOf(c.banKind()).label(),
+        closures.bannedPersons(c.id()).stream()
+            .map(p -> new ClosureView.Person(p.name(), p.role().label(), p.lifetimeBan())).toList(),
+        c.deregistrationAuthority(), c.deregisteredOn(), c.deregistrationDocumentNo(),
+        closures.placements(c.id()).stream()
+            .map(p -> new ClosureView.Placement(p.department(), p.childrenCount(), p.destination(), p.note())).toList(),
+        c.announcementDate(), c.announcementText());
+  }
+
+  static boolean maySee(Authentication caller, String county) {
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (groups.contains(Role.ADMINISTRATOR.groupId())) {
+      return true;
+    }
+    boolean official = groups.contains(Role.CLERK.groupId()) || groups.contains(Role.INSPECTOR.groupId())
+        || groups.contains(Role.SUPERVISOR.groupId());
+    return official && caller.getTenantIds() != null && caller.getTenantIds().contains(county);
   }
 
   // --- texts for the forms

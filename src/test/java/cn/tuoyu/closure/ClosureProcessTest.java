@@ -23,6 +23,7 @@ import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.institution.StaffRole;
 import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -232,6 +233,19 @@ class ClosureProcessTest {
     assertThat(closed.announcementText()).isEqualTo("关于关闭阳光宝贝托育中心的公告");
     assertThat(closed.announcedBy()).isEqualTo("system");
 
+    engine.getIdentityService().setAuthentication("baota-supervisor", List.of("supervisor"), List.of(COUNTY));
+    try {
+      ClosureView view = service.view(creditCode);
+      assertThat(view.statusLabel()).isEqualTo("已注销");
+      assertThat(view.banKindLabel()).isEqualTo("终身禁入");
+      assertThat(view.bannedPersons()).containsExactly(new ClosureView.Person("刘强", "机构负责人", true));
+      assertThat(view.placements()).extracting(ClosureView.Placement::department).containsExactly("education", "health");
+      assertThat(view.announcementDate()).isEqualTo(today);
+      assertThat(view.toString()).doesNotContain(principalIdNumber);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
     // Nothing in the history holds a full ID number.
     for (HistoricVariableInstance v : engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).list()) {
@@ -348,6 +362,33 @@ class ClosureProcessTest {
 
     when(inspection.getVariable("inspectionYear")).thenReturn(null);
     assertThatThrownBy(() -> start.execute(inspection)).hasMessageContaining("inspectionYear");
+  }
+
+  @Test
+  void theCaseIsReadByOfficialsOfItsCountyOnly() {
+    service.start(creditCode, COUNTY, YEAR);
+    var identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication("baota-health-clerk", List.of("clerk", "health"), List.of(COUNTY));
+      ClosureView view = service.view(creditCode);
+      assertThat(view.institutionName()).startsWith("阳光宝贝托育中心");
+      assertThat(view.statusLabel()).isEqualTo("已备案");
+      assertThat(view.inspectionYear()).isEqualTo(YEAR);
+      assertThat(view.deregistrationAuthority()).isEqualTo("establishment");
+      assertThat(view.processInstanceId()).isEqualTo(instance().getId());
+      assertThat(view.decisionNo()).isNull();
+
+      identity.setAuthentication("ansai-health-clerk", List.of("clerk", "health"), List.of("610603"));
+      assertThatThrownBy(() -> service.view(creditCode)).isInstanceOf(NotFoundException.class);
+      identity.setAuthentication("portal", List.of("portal"), List.of(COUNTY));
+      assertThatThrownBy(() -> service.view(creditCode)).isInstanceOf(NotFoundException.class);
+      identity.setAuthentication("admin", List.of("camunda-admin"), List.of());
+      assertThat(service.view(creditCode).creditCode()).isEqualTo(creditCode);
+      assertThatThrownBy(() -> service.view(failedTwiceInstitution("approval")))
+          .isInstanceOf(NotFoundException.class).hasMessageContaining("没有机构");
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
