@@ -13,6 +13,7 @@ import cn.tuoyu.identity.Department;
 import cn.tuoyu.identity.Role;
 import cn.tuoyu.institution.BlacklistRepository;
 import cn.tuoyu.institution.IdNumber;
+import cn.tuoyu.institution.InspectionHistory;
 import cn.tuoyu.institution.InspectionResult;
 import cn.tuoyu.institution.Institution;
 import cn.tuoyu.institution.InstitutionRepository;
@@ -63,10 +64,11 @@ public class ClosureService {
   private final BlacklistRepository blacklist;
   private final CountyRepository counties;
   private final ClosureSettings settings;
+  private final InspectionHistory inspections;
 
   public ClosureService(RuntimeService runtime, IdentityService identity, ClosureRepository closures,
       InstitutionRepository institutions, BlacklistRepository blacklist, CountyRepository counties,
-      ClosureSettings settings) {
+      ClosureSettings settings, InspectionHistory inspections) {
     this.runtime = runtime;
     this.identity = identity;
     this.closures = closures;
@@ -74,6 +76,7 @@ public class ClosureService {
     this.institutions = institutions;
     this.counties = counties;
     this.settings = settings;
+    this.inspections = inspections;
   }
 
   /**
@@ -93,8 +96,15 @@ public class ClosureService {
     return start(creditCode, county, number.intValue());
   }
 
-  /** Opens and starts the closure case of an institution, once. */
+  /**
+   * Opens and starts the closure case of an institution, once. Closing is grave, so the rule is
+   * checked here again: without two failed annual reviews in a row nothing starts (an incident).
+   */
   public boolean start(String creditCode, String county, int inspectionYear) {
+    if (!inspections.failedTwoYearsInARow(creditCode, inspectionYear)) {
+      throw new IllegalStateException("机构 " + creditCode + " 的 " + (inspectionYear - 1) + "、" + inspectionYear
+          + " 年度年审并非连续两年不合格，不能启动关闭注销");
+    }
     if (!closures.openIfAbsent(creditCode, county, inspectionYear)) {
       return false;
     }

@@ -105,7 +105,7 @@ class ClosureProcessTest {
     institutions = new InstitutionRepository(jdbc);
     closures = new ClosureRepository(jdbc);
     service = new ClosureService(engine.getRuntimeService(), engine.getIdentityService(), closures, institutions,
-        new BlacklistRepository(jdbc), new CountyRepository(jdbc), new ClosureSettings(10));
+        new BlacklistRepository(jdbc), new CountyRepository(jdbc), new ClosureSettings(10), new InspectionHistory(jdbc));
     delegates = new ClosureDelegates();
     Mocks.register("workdays", WorkingDayCalendar.bundled());
     Mocks.register("supervisors", new Supervisors(engine.getIdentityService()));
@@ -356,12 +356,29 @@ class ClosureProcessTest {
 
     // Finished or cancelled, the case still counts: a later failed year starts nothing new.
     engine.getRuntimeService().deleteProcessInstance(instance().getId(), "test");
+    new InspectionHistory(jdbc).enterPriorResult(creditCode, YEAR + 1, InspectionResult.FAILED, null, "test");
     assertThat(service.start(creditCode, COUNTY, YEAR + 1)).isFalse();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(creditCode + "-closure").count()).isZero();
 
     when(inspection.getVariable("inspectionYear")).thenReturn(null);
     assertThatThrownBy(() -> start.execute(inspection)).hasMessageContaining("inspectionYear");
+  }
+
+  @Test
+  void startClosureDelegate_refusesWithoutTwoFailedReviewsInARow() {
+    String passedLastYear = RegistrationFixtures.creditCode(COUNTY);
+    institutions.insert(new Institution(passedLastYear, "合格托育中心" + passedLastYear.substring(12),
+        InstitutionNature.FOR_PROFIT, false, COUNTY, "延安市宝塔区测试路 2 号", "赵六", 10, 10, 10, null, "approval", null,
+        OffsetDateTime.parse("2023-03-01T00:00:00+08:00"), InstitutionStatus.FILED, false, null, null), "test");
+    InspectionHistory history = new InspectionHistory(jdbc);
+    history.enterPriorResult(passedLastYear, YEAR - 1, InspectionResult.PASSED, null, "test");
+    history.enterPriorResult(passedLastYear, YEAR, InspectionResult.FAILED, null, "test");
+    assertThatThrownBy(() -> service.start(passedLastYear, COUNTY, YEAR))
+        .hasMessageContaining("并非连续两年不合格");
+    assertThat(closures.find(passedLastYear)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(passedLastYear + "-closure").count()).isZero();
   }
 
   @Test
