@@ -19,7 +19,7 @@
   var next = document.getElementById('next');
   var pageInfo = document.getElementById('page-info');
 
-  var COLUMNS = ['机构名称', '统一社会信用代码', '所在区县', '机构性质', '普惠', '备案状态', '备案日期', '托位数'];
+  var COLUMNS = ['机构名称', '统一社会信用代码', '所在区县', '机构性质', '普惠', '备案状态', '备案日期', '年审结果', '托位数'];
 
   var state = { name: '', county: '', page: 1 };
   // Only the answer to the latest request is shown, however the answers arrive.
@@ -124,6 +124,9 @@
       address.textContent = item.address;
       name.appendChild(address);
     }
+    if (item.status === 'CLOSED' || item.status === 'DEREGISTERED') {
+      name.appendChild(closure(item));
+    }
     cell(tr, 1, item.creditCode).classList.add('code');
     cell(tr, 2, item.countyName);
     cell(tr, 3, item.natureLabel);
@@ -134,8 +137,37 @@
     badge.textContent = item.filingStatusLabel;
     status.appendChild(badge);
     cell(tr, 6, item.filedAt || '—');
-    cell(tr, 7, String(item.totalCapacity)).classList.add('num');
+    var review = cell(tr, 7, item.latestReviewYear ? '' : '—');
+    if (item.latestReviewYear) {
+      var result = document.createElement('span');
+      result.className = 'badge badge-review-' + String(item.latestReviewResult).toLowerCase().replace(/[^a-z_]/g, '');
+      result.textContent = item.latestReviewYear + '年 ' + item.latestReviewResultLabel;
+      review.appendChild(result);
+    }
+    cell(tr, 8, String(item.totalCapacity)).classList.add('num');
     return tr;
+  }
+
+  // 已关闭 / 已注销, and the announcement to the public (向社会公告) once published.
+  function closure(item) {
+    var box = document.createElement('span');
+    box.className = 'closure';
+    var status = document.createElement('span');
+    status.className = 'badge badge-closed';
+    status.textContent = item.statusLabel;
+    box.appendChild(status);
+    if (item.closureAnnouncementDate) {
+      var details = document.createElement('details');
+      var summary = document.createElement('summary');
+      summary.textContent = '关闭公告（' + item.closureAnnouncementDate + '）';
+      details.appendChild(summary);
+      var text = document.createElement('p');
+      text.className = 'announcement';
+      text.textContent = item.closureAnnouncement || '';
+      details.appendChild(text);
+      box.appendChild(details);
+    }
+    return box;
   }
 
   function cell(tr, column, text) {

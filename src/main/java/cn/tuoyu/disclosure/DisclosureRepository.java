@@ -1,5 +1,6 @@
 package cn.tuoyu.disclosure;
 
+import cn.tuoyu.institution.InspectionResult;
 import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.institution.InstitutionStatus;
 import java.sql.ResultSet;
@@ -25,8 +26,16 @@ public class DisclosureRepository {
 
   private static final String SELECT = "select i.credit_code, i.name, i.county_code, c.name as county_name, "
       + "i.nature, i.inclusive, i.status, i.filing_overdue, i.filed_at, i.filing_receipt_no, i.address, "
-      + "i.capacity_infant + i.capacity_toddler_small + i.capacity_toddler_large as total_capacity "
-      + "from institution i join county c on c.code = i.county_code";
+      + "i.capacity_infant + i.capacity_toddler_small + i.capacity_toddler_large as total_capacity, "
+      + "r.inspection_year as review_year, r.result as review_result, "
+      + "cc.announcement_date, cc.announcement_text "
+      + "from institution i join county c on c.code = i.county_code "
+      // the latest annual review with a result (年审结果, after any rectification)
+      + "left join (select credit_code, inspection_year, result, row_number() over "
+      + "(partition by credit_code order by inspection_year desc) as rn from inspection "
+      + "where kind = 'ANNUAL' and result is not null) r on r.credit_code = i.credit_code and r.rn = 1 "
+      // 向社会公告: the closure announcement, once published
+      + "left join closure_case cc on cc.credit_code = i.credit_code and cc.announcement_date is not null";
 
   private final JdbcClient jdbc;
 
@@ -75,6 +84,9 @@ public class DisclosureRepository {
     OffsetDateTime filed = rs.getObject("filed_at", OffsetDateTime.class);
     PublicFilingStatus filing = PublicFilingStatus.of(status, rs.getBoolean("filing_overdue"), filed != null);
     LocalDate filedAt = filed == null ? null : filed.atZoneSameInstant(CHINA).toLocalDate();
+    Integer reviewYear = rs.getObject("review_year", Integer.class);
+    String reviewResult = rs.getString("review_result");
+    InspectionResult review = reviewResult == null ? null : InspectionResult.valueOf(reviewResult);
     return new PublicInstitution(
         rs.getString("credit_code"),
         rs.getString("name"),
@@ -90,7 +102,12 @@ public class DisclosureRepository {
         filedAt,
         rs.getString("filing_receipt_no"),
         rs.getInt("total_capacity"),
-        rs.getString("address"));
+        rs.getString("address"),
+        reviewYear,
+        review,
+        review == null ? null : review.label(),
+        rs.getObject("announcement_date", LocalDate.class),
+        rs.getString("announcement_text"));
   }
 
   /** The user's text is matched literally: % and _ are not wildcards here. */

@@ -33,4 +33,23 @@ public class BlacklistRepository {
         .params(idNumber, name, reason, lifetimeBan, OffsetDateTime.now(), lifetimeBan ? null : expiresOn)
         .update();
   }
+
+  /**
+   * Lists a person once per source (e.g. the closure case {@code <credit code>-closure} that barred
+   * them): a job that runs again after a crash finds the entry and writes nothing.
+   *
+   * @return true when the entry was written now
+   */
+  public boolean addOnce(String idNumber, String name, String reason, boolean lifetimeBan, String sourceKey) {
+    int existing = jdbc.sql("select count(*) from staff_blacklist where id_number = ? and source_key = ?")
+        .params(idNumber, sourceKey).query(Integer.class).single();
+    if (existing > 0) {
+      return false;
+    }
+    jdbc.sql("insert into staff_blacklist (id_number, name, reason, lifetime_ban, listed_at, expires_on, source_key) "
+            + "values (?, ?, ?, ?, ?, null, ?)")
+        .params(idNumber, name, reason, lifetimeBan, OffsetDateTime.now(), sourceKey)
+        .update();
+    return true;
+  }
 }

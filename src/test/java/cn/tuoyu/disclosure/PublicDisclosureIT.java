@@ -2,7 +2,10 @@ package cn.tuoyu.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tuoyu.closure.ClosureRepository;
 import cn.tuoyu.institution.CreditCode;
+import cn.tuoyu.institution.InspectionHistory;
+import cn.tuoyu.institution.InspectionResult;
 import cn.tuoyu.institution.Institution;
 import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.institution.InstitutionRepository;
@@ -39,9 +42,12 @@ class PublicDisclosureIT extends IntegrationTest {
   private static final String ANSAI = "610603";
   private static final Set<String> PUBLIC_FIELDS = Set.of("creditCode", "name", "countyCode", "countyName",
       "nature", "natureLabel", "inclusive", "status", "statusLabel", "filingStatus", "filingStatusLabel",
-      "filedAt", "filingReceiptNo", "totalCapacity", "address");
+      "filedAt", "filingReceiptNo", "totalCapacity", "address", "latestReviewYear", "latestReviewResult",
+      "latestReviewResultLabel", "closureAnnouncementDate", "closureAnnouncement");
 
   @Autowired InstitutionRepository institutions;
+  @Autowired InspectionHistory inspections;
+  @Autowired ClosureRepository closures;
 
   private String tag;
   /** Legal representatives' names: personal data that must never reach the public API. */
@@ -64,6 +70,35 @@ class PublicDisclosureIT extends IntegrationTest {
     receiptNo = "延卫托备" + tag.substring(4);
     institutions.markFiled(codes.get("c"), receiptNo, "public-disclosure-it");
     institutions.changeStatus(codes.get("d"), InstitutionStatus.FILING_REJECTED, "public-disclosure-it", "不予备案");
+
+    // a: passed its latest review; e: failed two years in a row, closed, deregistered and announced
+    inspections.enterPriorResult(codes.get("a"), 2025, InspectionResult.PASSED, null, "public-disclosure-it");
+    inspections.enterPriorResult(codes.get("e"), 2025, InspectionResult.FAILED, null, "public-disclosure-it");
+    inspections.enterPriorResult(codes.get("e"), 2026, InspectionResult.FAILED, null, "public-disclosure-it");
+    closures.openIfAbsent(codes.get("e"), BAOTA, 2026);
+    institutions.changeStatus(codes.get("e"), InstitutionStatus.CLOSED, "public-disclosure-it", "关闭");
+    institutions.changeStatus(codes.get("e"), InstitutionStatus.DEREGISTERED, "public-disclosure-it", "注销");
+    closures.recordAnnouncement(codes.get("e"), LocalDate.of(2026, 3, 20), "关于关闭" + tag + "-e 的公告",
+        "public-disclosure-it");
+  }
+
+  @Test
+  void showsTheLatestAnnualReviewAndTheClosureAnnouncement() {
+    Map<String, JsonNode> items = byShortName(search("name=" + encode(tag)).json());
+    JsonNode a = items.get("a");
+    assertThat(a.get("latestReviewYear").asInt()).isEqualTo(2025);
+    assertThat(a.get("latestReviewResult").asText()).isEqualTo("PASSED");
+    assertThat(a.get("latestReviewResultLabel").asText()).isEqualTo("合格");
+    assertThat(a.get("closureAnnouncementDate").isNull()).isTrue();
+    assertThat(items.get("b").get("latestReviewYear").isNull()).isTrue();
+
+    JsonNode e = items.get("e");
+    assertThat(e.get("latestReviewYear").asInt()).isEqualTo(2026);
+    assertThat(e.get("latestReviewResultLabel").asText()).isEqualTo("不合格");
+    assertThat(e.get("status").asText()).isEqualTo("DEREGISTERED");
+    assertThat(e.get("statusLabel").asText()).isEqualTo("已注销");
+    assertThat(e.get("closureAnnouncementDate").asText()).isEqualTo("2026-03-20");
+    assertThat(e.get("closureAnnouncement").asText()).isEqualTo("关于关闭" + tag + "-e 的公告");
   }
 
   @Test
@@ -156,6 +191,7 @@ class PublicDisclosureIT extends IntegrationTest {
     assertThat(d.get("statusLabel").asText()).isEqualTo("不予备案");
     assertThat(d.get("filingStatusLabel").asText()).isEqualTo("不予备案");
     assertThat(items.get("e").get("filingStatusLabel").asText()).isEqualTo("未备案");
+    assertThat(items.get("e").get("statusLabel").asText()).isEqualTo("已注销");
   }
 
   @Test
@@ -195,7 +231,8 @@ class PublicDisclosureIT extends IntegrationTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/html"));
-    assertThat(page.body()).contains("<title>托育机构信息公示</title>", "机构名称", "统一社会信用代码", "托位数");
+    assertThat(page.body()).contains("<title>托育机构信息公示</title>", "机构名称", "统一社会信用代码", "托位数",
+        "年审结果");
     assertThat(page.body()).doesNotContain("<script>", "style=", "http://", "https://");
     assertThat(page.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
         .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")

@@ -6,6 +6,8 @@ import static cn.tuoyu.institution.InstitutionStatus.PUSHED;
 import static cn.tuoyu.institution.InstitutionStatus.REGISTERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tuoyu.institution.InstitutionStatus;
+
 import org.junit.jupiter.api.Test;
 
 class PublicFilingStatusTest {
@@ -24,6 +26,14 @@ class PublicFilingStatusTest {
     assertThat(PublicFilingStatus.of(PUSHED, true, false).label()).isEqualTo("逾期未备案");
     assertThat(PublicFilingStatus.of(REGISTERED, true, false).label()).isEqualTo("逾期未备案");
     assertThat(PublicFilingStatus.of(REGISTERED, false, false).label()).isEqualTo("未备案");
+  }
+
+  @Test
+  void aClosedInstitutionKeepsItsFilingFact() {
+    assertThat(PublicFilingStatus.of(InstitutionStatus.DEREGISTERED, false, true)).isEqualTo(PublicFilingStatus.FILED);
+    assertThat(PublicFilingStatus.of(InstitutionStatus.CLOSED, false, false)).isEqualTo(PublicFilingStatus.NOT_FILED);
+    assertThat(InstitutionStatus.CLOSED.label()).isEqualTo("已关闭");
+    assertThat(InstitutionStatus.DEREGISTERED.label()).isEqualTo("已注销");
   }
 
   @Test
