@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,11 @@ class InspectionFormsTest {
     FORM_KEYS.put("CoSignInspectionForm", List.of("institutionSummary", "inspector1", "safetyScore",
         "healthCareScore", "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings",
         "coSignConfirmed", "coSignNote"));
+    FORM_KEYS.put("InspectionCampaignStartForm", List.of("inspectionYear", "county"));
   }
+
+  /** The campaign's start form (InspectionCampaignProcess), the folder's one form not of a user task. */
+  static final Path CAMPAIGN_MODEL = Path.of("processes", "inspection", "InspectionCampaignProcess.bpmn");
 
   /** Which form each user task shows. */
   static final Map<String, String> TASK_FORMS = Map.of(
@@ -70,21 +75,25 @@ class InspectionFormsTest {
           Variables.FACILITIES_SCORE, Variables.FEE_DISCLOSURE_SCORE, Variables.CRITICAL_FINDINGS, Variables.FINDINGS),
       "CoSignInspectionForm", Set.of(Variables.CO_SIGN_CONFIRMED, Variables.SAFETY_SCORE,
           Variables.HEALTH_CARE_SCORE, Variables.STAFFING_SCORE, Variables.FACILITIES_SCORE,
-          Variables.FEE_DISCLOSURE_SCORE, Variables.CRITICAL_FINDINGS));
+          Variables.FEE_DISCLOSURE_SCORE, Variables.CRITICAL_FINDINGS),
+      "InspectionCampaignStartForm", Set.of(InspectionCampaignProcess.Variables.YEAR,
+          InspectionCampaignProcess.Variables.COUNTY));
 
   /** Keys the user must fill in. */
   static final Map<String, Set<String>> REQUIRED_KEYS = Map.of(
       "DeskReviewForm", Set.of("deskReviewNote"),
       "OnSiteInspectionForm", Set.of("safetyScore", "healthCareScore", "staffingScore", "facilitiesScore",
           "feeDisclosureScore", "criticalFindings"),
-      "CoSignInspectionForm", Set.of("coSignConfirmed"));
+      "CoSignInspectionForm", Set.of("coSignConfirmed"),
+      "InspectionCampaignStartForm", Set.of("inspectionYear", "county"));
 
   /** Keys shown for reading only, per form. */
   static final Map<String, Set<String>> READ_ONLY_KEYS = Map.of(
       "DeskReviewForm", Set.of("institutionSummary", "selfReportSummary"),
       "OnSiteInspectionForm", Set.of("institutionSummary", "onSiteFocus"),
       "CoSignInspectionForm", Set.of("institutionSummary", "inspector1", "safetyScore", "healthCareScore",
-          "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings"));
+          "staffingScore", "facilitiesScore", "feeDisclosureScore", "criticalFindings", "findings"),
+      "InspectionCampaignStartForm", Set.of());
 
   static final Set<String> COMPONENT_TYPES =
       Set.of("text", "textfield", "textarea", "number", "select", "radio", "checkbox", "datetime", "separator");
@@ -127,6 +136,10 @@ class InspectionFormsTest {
       used.put(task.getId(), task.getCamundaFormRef());
     }
     assertThat(used).containsExactlyInAnyOrderEntriesOf(TASK_FORMS);
+    StartEvent campaignStart = Bpmn.readModelFromFile(CAMPAIGN_MODEL.toFile())
+        .getModelElementById(InspectionCampaignProcess.Elements.START);
+    assertThat(campaignStart.getCamundaFormRef()).isEqualTo("InspectionCampaignStartForm");
+    assertThat(campaignStart.getCamundaFormRefBinding()).isEqualTo("deployment");
   }
 
   @ParameterizedTest
