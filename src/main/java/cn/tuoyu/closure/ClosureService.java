@@ -1,5 +1,6 @@
 package cn.tuoyu.closure;
 
+import cn.tuoyu.system.RuleViolationException;
 import cn.tuoyu.closure.ClosureProcess.ApprovalDecision;
 import cn.tuoyu.closure.ClosureProcess.BanKind;
 import cn.tuoyu.closure.ClosureProcess.Variables;
@@ -37,7 +38,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -197,7 +198,7 @@ public class ClosureService {
   public void recordDeregistration(DelegateTask task) {
     LocalDate on = date(task.getVariable(Variables.DEREGISTERED_ON), "请填写注销登记日期");
     if (on.isAfter(LocalDate.now(ZONE))) {
-      throw new ProcessEngineException("注销登记日期不能晚于今天");
+      throw new RuleViolationException("注销登记日期不能晚于今天");
     }
     String documentNo = requiredText(task, Variables.DEREGISTRATION_DOCUMENT_NO, "请填写注销登记文书编号");
     closures.recordDeregistration((String) task.getVariable(Variables.CREDIT_CODE), on, documentNo.trim(),
@@ -209,7 +210,7 @@ public class ClosureService {
     String department = (String) task.getVariable(Variables.PLACEMENT_DEPARTMENT);
     Object count = task.getVariable(Variables.CHILDREN_COUNT);
     if (!(count instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.floor(n.doubleValue())) {
-      throw new ProcessEngineException("请填写在托婴幼儿人数（不小于 0 的整数）");
+      throw new RuleViolationException("请填写在托婴幼儿人数（不小于 0 的整数）");
     }
     String destination = requiredText(task, Variables.PLACEMENT_DESTINATION, "请填写安置去向");
     Object note = task.getVariable(Variables.PLACEMENT_NOTE);
@@ -387,7 +388,7 @@ public class ClosureService {
     for (String id : chosen) {
       Staff staff = candidates.get(id);
       if (staff == null) {
-        throw new ProcessEngineException("所选人员 " + id + " 不是该机构备案人员名单中的负责人，不能列入黑名单");
+        throw new RuleViolationException("所选人员 " + id + " 不是该机构备案人员名单中的负责人，不能列入黑名单");
       }
       persons.add(staff);
     }
@@ -410,7 +411,7 @@ public class ClosureService {
             ids.add(node.asText().trim());
           }
         } catch (java.io.IOException e) {
-          throw new ProcessEngineException("黑名单人员格式无效");
+          throw new RuleViolationException("黑名单人员格式无效");
         }
       } else {
         for (String part : text.split(",")) {
@@ -424,30 +425,30 @@ public class ClosureService {
 
   private static BanKind banKind(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("请选择对所列人员的处理：列入不良记录黑名单或终身禁入");
+      throw new RuleViolationException("请选择对所列人员的处理：列入不良记录黑名单或终身禁入");
     }
     try {
       return BanKind.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("处理方式 " + value + " 无效，应为 BLACKLIST 或 LIFETIME_BAN");
+      throw new RuleViolationException("处理方式 " + value + " 无效，应为 BLACKLIST 或 LIFETIME_BAN");
     }
   }
 
   private static ApprovalDecision approvalDecision(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("请选择审批结论：批准关闭决定或退回修改");
+      throw new RuleViolationException("请选择审批结论：批准关闭决定或退回修改");
     }
     try {
       return ApprovalDecision.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("审批结论 " + value + " 无效，应为 APPROVE 或 RETURN");
+      throw new RuleViolationException("审批结论 " + value + " 无效，应为 APPROVE 或 RETURN");
     }
   }
 
   /** A date from a form (yyyy-MM-dd or ISO date-time) or a java.util.Date. */
   static LocalDate date(Object value, String missing) {
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException(missing);
+      throw new RuleViolationException(missing);
     }
     if (value instanceof Date d) {
       return d.toInstant().atZone(ZONE).toLocalDate();
@@ -457,14 +458,14 @@ public class ClosureService {
       return text.length() > 10 ? OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate()
           : LocalDate.parse(text);
     } catch (RuntimeException e) {
-      throw new ProcessEngineException("日期格式应为 yyyy-MM-dd，实际为 " + text);
+      throw new RuleViolationException("日期格式应为 yyyy-MM-dd，实际为 " + text);
     }
   }
 
   private static String requiredText(VariableScope scope, String name, String missing) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException(missing);
+      throw new RuleViolationException(missing);
     }
     return value.toString();
   }

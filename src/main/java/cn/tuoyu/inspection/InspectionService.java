@@ -1,5 +1,6 @@
 package cn.tuoyu.inspection;
 
+import cn.tuoyu.system.RuleViolationException;
 import cn.tuoyu.identity.CountyRepository;
 import cn.tuoyu.identity.CurrentUser;
 import cn.tuoyu.identity.Department;
@@ -245,10 +246,10 @@ public class InspectionService {
   public void checkDeskReview(DelegateTask task) {
     String note = text(task.getVariable(Variables.DESK_REVIEW_NOTE));
     if (note == null) {
-      throw new ProcessEngineException("请填写书面审查意见");
+      throw new RuleViolationException("请填写书面审查意见");
     }
     if (note.length() > 1000) {
-      throw new ProcessEngineException("书面审查意见不能超过 1000 字");
+      throw new RuleViolationException("书面审查意见不能超过 1000 字");
     }
     history.recordDeskReview(inspectionKey(task), note, actor(task, "完成书面审查"));
   }
@@ -272,19 +273,19 @@ public class InspectionService {
     String inspector1 = recorded.inspector1();
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null && task.getAssignee().equals(inspector1)) {
-        throw new ProcessEngineException(sameInspector(inspector1));
+        throw new RuleViolationException(sameInspector(inspector1));
       }
       return;
     }
     if (inspector1 == null || recorded.criticalFindings() == null) {
-      throw new ProcessEngineException("检查 " + recorded.businessKey() + " 还没有现场检查记录，无法复核签字");
+      throw new RuleViolationException("检查 " + recorded.businessKey() + " 还没有现场检查记录，无法复核签字");
     }
     String signer = actor(task, "复核签字");
     if (signer.equals(inspector1)) {
-      throw new ProcessEngineException(sameInspector(inspector1));
+      throw new RuleViolationException(sameInspector(inspector1));
     }
     if (!Boolean.TRUE.equals(task.getVariable(Variables.CO_SIGN_CONFIRMED))) {
-      throw new ProcessEngineException("请确认已到场核对现场检查记录，方可复核签字");
+      throw new RuleViolationException("请确认已到场核对现场检查记录，方可复核签字");
     }
     List<BigDecimal> before = List.of(recorded.safetyScore(), recorded.healthCareScore(), recorded.staffingScore(),
         recorded.facilitiesScore(), recorded.feeDisclosureScore());
@@ -292,13 +293,13 @@ public class InspectionService {
     for (int n = 0; n < names.size(); n++) {
       BigDecimal now = decimal(task.getVariable(names.get(n)));
       if (now == null || before.get(n).compareTo(now) != 0) {
-        throw new ProcessEngineException("复核签字不能修改现场检查评分（" + SCORES.get(names.get(n))
+        throw new RuleViolationException("复核签字不能修改现场检查评分（" + SCORES.get(names.get(n))
             + "）；评分有误时请联系检查人员处理");
       }
     }
     BigDecimal findings = decimal(task.getVariable(Variables.CRITICAL_FINDINGS));
     if (findings == null || findings.compareTo(BigDecimal.valueOf(recorded.criticalFindings())) != 0) {
-      throw new ProcessEngineException("复核签字不能修改重大安全隐患数；有误时请联系检查人员处理");
+      throw new RuleViolationException("复核签字不能修改重大安全隐患数；有误时请联系检查人员处理");
     }
     task.setVariable(Variables.CRITICAL_FINDINGS, recorded.criticalFindings());
     task.setVariable(Variables.INSPECTOR1, inspector1);
@@ -331,7 +332,7 @@ public class InspectionService {
       problems.add("发现重大安全隐患时请在“检查发现的问题”中逐项写明");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException("现场检查记录不完整：" + String.join("；", problems));
+      throw new RuleViolationException("现场检查记录不完整：" + String.join("；", problems));
     }
     return new Checklist(scores.get(0), scores.get(1), scores.get(2), scores.get(3), scores.get(4),
         findings.intValueExact(), notes);
@@ -341,7 +342,7 @@ public class InspectionService {
   private String actor(DelegateTask task, String what) {
     String user = task.getAssignee() != null ? task.getAssignee() : CurrentUser.of(identity).getUserId();
     if (user == null) {
-      throw new ProcessEngineException("无法确定由谁" + what + "：请先认领任务");
+      throw new RuleViolationException("无法确定由谁" + what + "：请先认领任务");
     }
     return user;
   }

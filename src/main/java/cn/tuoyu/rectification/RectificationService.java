@@ -1,5 +1,6 @@
 package cn.tuoyu.rectification;
 
+import cn.tuoyu.system.RuleViolationException;
 import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.identity.CurrentUser;
 import cn.tuoyu.identity.Role;
@@ -24,7 +25,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngineException;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -152,7 +153,7 @@ public class RectificationService {
     Object comment = task.getVariable(Variables.REVIEW_COMMENT);
     boolean noComment = comment == null || comment.toString().isBlank();
     if (result == ReviewResult.FAIL && noComment) {
-      throw new ProcessEngineException("请填写复查意见：整改不合格必须写明理由");
+      throw new RuleViolationException("请填写复查意见：整改不合格必须写明理由");
     }
     rectifications.recordReview(((Number) task.getVariable(Variables.ORDER_ID)).longValue(), result.name(),
         noComment ? null : comment.toString().trim(), by(task), now());
@@ -176,20 +177,20 @@ public class RectificationService {
   public void checkPenalty(DelegateTask task) {
     Object kindValue = task.getVariable(Variables.PENALTY_KIND);
     if (kindValue == null || kindValue.toString().isBlank()) {
-      throw new ProcessEngineException("请选择处罚种类");
+      throw new RuleViolationException("请选择处罚种类");
     }
     PenaltyKind kind;
     try {
       kind = PenaltyKind.valueOf(kindValue.toString());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("处罚种类 " + kindValue + " 无效");
+      throw new RuleViolationException("处罚种类 " + kindValue + " 无效");
     }
     BigDecimal amount = amount(task.getVariable(Variables.PENALTY_AMOUNT));
     if (kind.withAmount() && (amount == null || amount.signum() <= 0)) {
-      throw new ProcessEngineException("请填写" + kind.label() + "金额（元），应大于 0");
+      throw new RuleViolationException("请填写" + kind.label() + "金额（元），应大于 0");
     }
     if (!kind.withAmount() && amount != null && amount.signum() != 0) {
-      throw new ProcessEngineException(kind.label() + "不涉及金额，请清空罚没金额");
+      throw new RuleViolationException(kind.label() + "不涉及金额，请清空罚没金额");
     }
     requireText(task, Variables.PENALTY_DECISION_NO, "处罚决定书文号", 60);
     requireText(task, Variables.LEGAL_BASIS, "法律依据", 500);
@@ -319,21 +320,21 @@ public class RectificationService {
   private static void requireText(DelegateTask task, String variable, String label, int max) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("请填写" + label);
+      throw new RuleViolationException("请填写" + label);
     }
     if (value.toString().trim().length() > max) {
-      throw new ProcessEngineException(label + "不能超过 " + max + " 字");
+      throw new RuleViolationException(label + "不能超过 " + max + " 字");
     }
   }
 
   private static ReviewResult reviewResult(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("请选择复查结论：整改合格或整改不合格");
+      throw new RuleViolationException("请选择复查结论：整改合格或整改不合格");
     }
     try {
       return ReviewResult.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("复查结论 " + value + " 无效，应为 PASS 或 FAIL");
+      throw new RuleViolationException("复查结论 " + value + " 无效，应为 PASS 或 FAIL");
     }
   }
 
@@ -347,7 +348,7 @@ public class RectificationService {
     try {
       return new BigDecimal(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new ProcessEngineException("罚没金额应为数字");
+      throw new RuleViolationException("罚没金额应为数字");
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.tuoyu.registration;
 
+import cn.tuoyu.system.RuleViolationException;
 import cn.tuoyu.identity.CurrentUser;
 import cn.tuoyu.institution.BlacklistRepository;
 import cn.tuoyu.institution.Certificate;
@@ -23,7 +24,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngineException;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -144,17 +145,17 @@ public class FilingService {
     Object comment = task.getVariable(Variables.REVIEW_COMMENT);
     boolean noComment = comment == null || comment.toString().isBlank();
     if (decision != ReviewDecision.APPROVE && noComment) {
-      throw new ProcessEngineException("请填写审核意见：" + decision.label() + "必须写明理由");
+      throw new RuleViolationException("请填写审核意见：" + decision.label() + "必须写明理由");
     }
     if (decision == ReviewDecision.APPROVE) {
       int hits = number(task.getVariable(Variables.BLACKLIST_HITS));
       int invalid = number(task.getVariable(Variables.INVALID_IDS));
       if (hits > 0) {
-        throw new ProcessEngineException("工作人员名单中有 " + hits + " 人在不良记录黑名单上，不能予以备案；"
+        throw new RuleViolationException("工作人员名单中有 " + hits + " 人在不良记录黑名单上，不能予以备案；"
             + "请退回补正，由机构将其移出工作人员名单后重新提交");
       }
       if (invalid > 0) {
-        throw new ProcessEngineException("工作人员名单中有 " + invalid + " 个无效的身份证号，不能予以备案；请退回补正");
+        throw new RuleViolationException("工作人员名单中有 " + invalid + " 个无效的身份证号，不能予以备案；请退回补正");
       }
     }
     String by = task.getAssignee() != null ? task.getAssignee() : CurrentUser.of(identity).getUserId();
@@ -230,12 +231,12 @@ public class FilingService {
 
   private static ReviewDecision decision(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new ProcessEngineException("请选择审核结论：予以备案、退回补正或不予备案");
+      throw new RuleViolationException("请选择审核结论：予以备案、退回补正或不予备案");
     }
     try {
       return ReviewDecision.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("审核结论 " + value + " 无效，应为 APPROVE、RETURN 或 REJECT");
+      throw new RuleViolationException("审核结论 " + value + " 无效，应为 APPROVE、RETURN 或 REJECT");
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -187,6 +188,14 @@ public class ApiErrorHandler {
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
     return problem(HttpStatus.CONFLICT, "操作冲突", e.getMessage(), request);
+  }
+
+  /** A business rule refused the input, possibly from inside a listener the call set off: 400 with its message. */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<ProblemDetail> engineRefusal(ProcessEngineException e, HttpServletRequest request) {
+    return RuleViolationException.in(e)
+        .map(violation -> problem(HttpStatus.BAD_REQUEST, "不符合业务规则", violation.getMessage(), request))
+        .orElseGet(() -> other(e, request));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
