@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +58,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed start) never leaves half a demo behind.
  */
 @Component
+@Order(RegistrationDemoData.ORDER)
 public class RegistrationDemoData implements DemoData {
+
+  /** Seeds before the demo data of later steps (e.g. the annual inspection), which build on its filed institutions. */
+  public static final int ORDER = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationDemoData.class);
 
