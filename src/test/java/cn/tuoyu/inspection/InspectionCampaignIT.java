@@ -82,12 +82,14 @@ class InspectionCampaignIT {
             + "peak heap (sum of pool peaks) %,d MB; max heap %,d MB%n",
         INSTITUTIONS, seconds, INSTITUTIONS / seconds, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
 
-    assertThat(jdbc.queryForObject("select count(*) from inspection where inspection_year = ? and kind = 'ANNUAL'",
-        Integer.class, year)).isEqualTo(INSTITUTIONS);
+    // Scoped to the county: the demo profile also opens this year's inspections in the demo counties.
+    assertThat(jdbc.queryForObject("select count(*) from inspection where inspection_year = ? and kind = 'ANNUAL' "
+        + "and credit_code in (select credit_code from institution where county_code = ?)",
+        Integer.class, year, COUNTY)).isEqualTo(INSTITUTIONS);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AnnualInspectionProcess")
         .tenantIdIn(COUNTY).count()).isEqualTo(INSTITUTIONS);
     assertThat(jdbc.queryForObject("select count(distinct business_key_) from act_ru_execution "
-        + "where proc_def_key_ = 'AnnualInspectionProcess' and parent_id_ is null", Integer.class))
+        + "where proc_def_key_ = 'AnnualInspectionProcess' and parent_id_ is null and tenant_id_ = ?", Integer.class, COUNTY))
         .as("one instance per inspection key").isEqualTo(INSTITUTIONS);
 
     // A third run, the way a supervisor starts it: the campaign process, its chunks on the job executor.
