@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +36,7 @@ class DisclosureRepositoryTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = Registry.migrated("disclosure-test");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("disclosure-test"));
     disclosure = new DisclosureRepository(jdbc);
     institutions = new InstitutionRepository(jdbc);
     inspections = new InspectionHistory(jdbc);

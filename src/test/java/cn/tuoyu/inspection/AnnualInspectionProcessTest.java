@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -78,8 +77,7 @@ class AnnualInspectionProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = Registry.migrated("inspection-process-test");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("inspection-process-test"));
   }
 
   @BeforeEach

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tuoyu.support.Registry;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class InspectionHistoryTest {
 
   @BeforeAll
   static void database() {
-    DataSource dataSource = Registry.migrated("inspection-history");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("inspection-history"));
   }
 
   @BeforeEach

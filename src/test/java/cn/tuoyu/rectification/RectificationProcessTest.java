@@ -26,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -72,8 +71,7 @@ class RectificationProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = Registry.migrated("rectification-test");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("rectification-test"));
   }
 
   @BeforeEach

@@ -28,7 +28,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,8 +67,7 @@ class RegistrationFilingProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = Registry.migrated("registration-test");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("registration-test"));
   }
 
   @BeforeEach
