@@ -3,6 +3,7 @@ package cn.tuoyu.registration;
 import static cn.tuoyu.support.EngineFixtures.at;
 import static cn.tuoyu.support.EngineFixtures.candidateGroups;
 import static cn.tuoyu.support.EngineFixtures.candidateUsers;
+import static cn.tuoyu.support.EngineFixtures.deleteUsersAndGroups;
 import static cn.tuoyu.support.EngineFixtures.supervisor;
 import static cn.tuoyu.support.EngineFixtures.task;
 import static cn.tuoyu.support.EngineFixtures.timer;
@@ -100,10 +101,7 @@ class RegistrationFilingProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
-    engine.getIdentityService().createUserQuery().list()
-        .forEach(u -> engine.getIdentityService().deleteUser(u.getId()));
-    engine.getIdentityService().createGroupQuery().list()
-        .forEach(g -> engine.getIdentityService().deleteGroup(g.getId()));
+    deleteUsersAndGroups(engine);
   }
 
   @Test

@@ -67,4 +67,11 @@ public final class EngineFixtures {
     }
     identity.createTenantUserMembership(county, userId);
   }
+
+  /** Deletes every user and group, with their memberships, so that the next test's supervisors start afresh. */
+  public static void deleteUsersAndGroups(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
+    identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
+  }
 }
