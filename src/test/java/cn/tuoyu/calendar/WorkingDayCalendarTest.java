@@ -1,12 +1,11 @@
 package cn.tuoyu.calendar;
 
+import static cn.tuoyu.support.EngineFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,10 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkingDayCalendarTest {
 
   private static final WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
-  }
 
   @Test
   void bundledYearsAreExactly2025And2026() {

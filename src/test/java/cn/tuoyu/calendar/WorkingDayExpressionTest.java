@@ -1,10 +1,9 @@
 package cn.tuoyu.calendar;
 
+import static cn.tuoyu.support.EngineFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,10 +57,6 @@ class WorkingDayExpressionTest {
     if (engine != null) {
       engine.close();
     }
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 
   @Test

@@ -1,21 +1,20 @@
 package cn.tuoyu.closure;
 
+import static cn.tuoyu.support.FormFiles.fieldNames;
+import static cn.tuoyu.support.FormFiles.stringConstants;
+import static cn.tuoyu.support.FormFiles.toOrderedMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.closure.ClosureProcess.ApprovalDecision;
 import cn.tuoyu.closure.ClosureProcess.BanKind;
 import cn.tuoyu.identity.Department;
+import cn.tuoyu.support.FormFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,19 +79,12 @@ class ClosureFormsTest {
       "conditional");
   static final Set<String> VALIDATE_PROPERTIES = Set.of("required", "min", "max", "minLength", "maxLength");
   static final Pattern CJK = Pattern.compile("\\p{IsHan}");
-  static final ObjectMapper JSON = new ObjectMapper();
 
-  static Map<String, JsonNode> forms;
+  static FormFiles forms;
 
   @BeforeAll
   static void readForms() throws IOException {
-    forms = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(FORMS)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        String name = file.getFileName().toString().replace(".form", "");
-        forms.put(name, JSON.readTree(file.toFile()));
-      }
-    }
+    forms = FormFiles.read(FORMS);
   }
 
   static Stream<String> formNames() {
@@ -102,7 +93,7 @@ class ClosureFormsTest {
 
   @Test
   void theFolderHoldsExactlyTheFormsTheModelReferences() throws IOException {
-    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
+    assertThat(forms.names()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
     String model = Files.readString(MODEL);
     Matcher ref = Pattern.compile("camunda:formRef=\"([^\"]+)\" camunda:formRefBinding=\"deployment\"").matcher(model);
     Set<String> referenced = new TreeSet<>();
@@ -115,7 +106,7 @@ class ClosureFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void isASchemaVersion16FormNamedAfterItsFile(String name) {
-    JsonNode form = forms.get(name);
+    JsonNode form = forms.form(name);
     assertThat(form.path("type").asText()).isEqualTo("default");
     assertThat(form.path("id").asText()).isEqualTo(name);
     assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
@@ -128,7 +119,7 @@ class ClosureFormsTest {
   void componentsUseOnlyWhatFormJs18Knows(String name) {
     Set<String> ids = new TreeSet<>();
     Map<String, Integer> rows = new HashMap<>();
-    for (JsonNode c : components(name)) {
+    for (JsonNode c : forms.components(name)) {
       String where = name + "/" + c.path("id").asText();
       assertThat(ids.add(c.path("id").asText())).as("unique id " + where).isTrue();
       assertThat(c.path("type").asText()).as(where).isIn(COMPONENT_TYPES);
@@ -150,24 +141,23 @@ class ClosureFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void keysAreTheProcessVariables(String name) throws IllegalAccessException {
-    assertThat(keys(name)).as(name).containsExactlyElementsOf(FORM_KEYS.get(name)).isSubsetOf(variableNames());
+    assertThat(forms.keys(name)).as(name).containsExactlyElementsOf(FORM_KEYS.get(name))
+        .isSubsetOf(stringConstants(ClosureProcess.Variables.class));
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void requiredFieldsAreTheOnesTheClerkMustFill(String name) {
-    Set<String> required = keyed(name).filter(c -> c.path("validate").path("required").asBoolean(false))
-        .map(c -> c.path("key").asText()).collect(Collectors.toSet());
-    assertThat(required).isEqualTo(REQUIRED_KEYS.get(name));
+    assertThat(forms.requiredKeys(name)).isEqualTo(REQUIRED_KEYS.get(name));
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void whatTheTaskDoesNotDecideIsReadOnly(String name) {
-    keyed(name).filter(c -> !EDITABLE_KEYS.get(name).contains(c.path("key").asText())).forEach(c ->
+    forms.keyed(name).filter(c -> !EDITABLE_KEYS.get(name).contains(c.path("key").asText())).forEach(c ->
         assertThat(c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false))
             .as(name + "/" + c.path("key").asText()).isTrue());
-    keyed(name).filter(c -> EDITABLE_KEYS.get(name).contains(c.path("key").asText())).forEach(c ->
+    forms.keyed(name).filter(c -> EDITABLE_KEYS.get(name).contains(c.path("key").asText())).forEach(c ->
         assertThat(c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false))
             .as(name + "/" + c.path("key").asText()).isFalse());
   }
@@ -175,7 +165,7 @@ class ClosureFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void everyVisibleTextIsChinese(String name) {
-    for (JsonNode c : components(name)) {
+    for (JsonNode c : forms.components(name)) {
       String where = name + "/" + c.path("id").asText();
       switch (c.path("type").asText()) {
         case "separator" -> { }
@@ -194,85 +184,38 @@ class ClosureFormsTest {
   @Test
   void blacklistPersonsAreAChecklistOverTheCandidates() {
     for (String name : List.of("DraftClosureDecisionForm", "ApproveClosureDecisionForm")) {
-      JsonNode persons = component(name, ClosureProcess.Variables.BLACKLIST_PERSONS);
+      JsonNode persons = forms.component(name, ClosureProcess.Variables.BLACKLIST_PERSONS);
       assertThat(persons.path("type").asText()).isEqualTo("checklist");
       assertThat(persons.path("valuesKey").asText()).isEqualTo(ClosureProcess.Variables.BLACKLIST_CANDIDATES);
-      assertThat(options(name, ClosureProcess.Variables.BAN_KIND)).containsExactlyEntriesOf(
-          Arrays.stream(BanKind.values()).collect(Collectors.toMap(BanKind::name, BanKind::label, (a, b) -> a,
-              LinkedHashMap::new)));
+      assertThat(forms.options(name, ClosureProcess.Variables.BAN_KIND)).containsExactlyEntriesOf(
+          Arrays.stream(BanKind.values()).collect(toOrderedMap(BanKind::name, BanKind::label)));
     }
-    forms.values().forEach(form -> assertThat(form.toString()).doesNotContain("idNumber"));
+    forms.all().forEach(form -> assertThat(form.toString()).doesNotContain("idNumber"));
   }
 
   @Test
   void approvalOptionsAreTheEnumAndTheReturnHintFollowsTheDecision() {
-    assertThat(options("ApproveClosureDecisionForm", ClosureProcess.Variables.APPROVAL_DECISION))
-        .containsExactlyEntriesOf(Arrays.stream(ApprovalDecision.values()).collect(Collectors.toMap(ApprovalDecision::name,
-            ApprovalDecision::label, (a, b) -> a, LinkedHashMap::new)));
-    JsonNode hint = components("ApproveClosureDecisionForm").stream().filter(c -> c.path("type").asText()
+    assertThat(forms.options("ApproveClosureDecisionForm", ClosureProcess.Variables.APPROVAL_DECISION))
+        .containsExactlyEntriesOf(Arrays.stream(ApprovalDecision.values())
+            .collect(toOrderedMap(ApprovalDecision::name, ApprovalDecision::label)));
+    JsonNode hint = forms.components("ApproveClosureDecisionForm").stream().filter(c -> c.path("type").asText()
         .equals("text") && c.has("conditional")).findFirst().orElseThrow();
     assertThat(hint.path("conditional").path("hide").asText()).contains("approvalDecision = \"RETURN\"",
         "approvalComment");
     // The drafter sees the supervisor's comment only after a return.
-    assertThat(component("DraftClosureDecisionForm", "approvalComment").path("conditional").path("hide").asText())
+    assertThat(forms.component("DraftClosureDecisionForm", "approvalComment").path("conditional").path("hide").asText())
         .isEqualTo("=approvalComment = null");
   }
 
   @Test
   void placementDepartmentsAreDepartmentGroupsWithTheirNames() {
-    Map<String, String> options = options("PlacementPlanForm", ClosureProcess.Variables.PLACEMENT_DEPARTMENT);
+    Map<String, String> options = forms.options("PlacementPlanForm", ClosureProcess.Variables.PLACEMENT_DEPARTMENT);
     assertThat(options.keySet()).containsExactlyElementsOf(ClosureProcess.PLACEMENT_DEPARTMENTS);
     options.forEach((group, label) ->
         assertThat(Department.byGroupId(group)).hasValueSatisfying(d -> assertThat(d.displayName()).isEqualTo(label)));
-    JsonNode count = component("PlacementPlanForm", ClosureProcess.Variables.CHILDREN_COUNT);
+    JsonNode count = forms.component("PlacementPlanForm", ClosureProcess.Variables.CHILDREN_COUNT);
     assertThat(count.path("type").asText()).isEqualTo("number");
     assertThat(count.path("decimalDigits").asInt(-1)).isZero();
     assertThat(count.path("validate").path("min").asInt(-1)).isZero();
-  }
-
-  // --- helpers
-
-  static Set<String> variableNames() throws IllegalAccessException {
-    Set<String> names = new TreeSet<>();
-    for (Field field : ClosureProcess.Variables.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        names.add((String) field.get(null));
-      }
-    }
-    return names;
-  }
-
-  static List<JsonNode> components(String name) {
-    List<JsonNode> all = new ArrayList<>();
-    forms.get(name).path("components").forEach(all::add);
-    assertThat(all).as(name).isNotEmpty();
-    return all;
-  }
-
-  static Stream<JsonNode> keyed(String name) {
-    return components(name).stream().filter(c -> c.has("key"));
-  }
-
-  static List<String> keys(String name) {
-    return keyed(name).map(c -> c.path("key").asText()).toList();
-  }
-
-  static JsonNode component(String name, String key) {
-    return keyed(name).filter(c -> c.path("key").asText().equals(key)).findFirst()
-        .orElseThrow(() -> new AssertionError(name + " has no field " + key));
-  }
-
-  static Map<String, String> options(String name, String key) {
-    Map<String, String> options = new LinkedHashMap<>();
-    component(name, key).path("values").forEach(v -> options.put(v.path("value").asText(), v.path("label").asText()));
-    return options;
-  }
-
-  static Set<String> fieldNames(JsonNode node) {
-    Set<String> names = new TreeSet<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    return names;
   }
 }

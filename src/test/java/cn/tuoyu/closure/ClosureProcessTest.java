@@ -1,5 +1,12 @@
 package cn.tuoyu.closure;
 
+import static cn.tuoyu.support.EngineFixtures.at;
+import static cn.tuoyu.support.EngineFixtures.candidateGroups;
+import static cn.tuoyu.support.EngineFixtures.candidateUsers;
+import static cn.tuoyu.support.EngineFixtures.deleteUsersAndGroups;
+import static cn.tuoyu.support.EngineFixtures.supervisor;
+import static cn.tuoyu.support.EngineFixtures.task;
+import static cn.tuoyu.support.EngineFixtures.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -23,6 +30,7 @@ import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.institution.StaffRole;
 import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.support.Registry;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,31 +41,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * ClosureProcess on the in-memory engine with the real delegates and services over a real registry
@@ -93,9 +95,7 @@ class ClosureProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:closure-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("closure-test"));
   }
 
   @BeforeEach
@@ -119,18 +119,15 @@ class ClosureProcessTest {
     Mocks.register("placementPlanRecorder", delegates.placementPlanRecorder(service));
     Mocks.register("announcementPreparer", delegates.announcementPreparer(service));
     Mocks.register("announcementChecker", delegates.announcementChecker(service));
-    supervisor("baota-health-supervisor", "health", COUNTY);
-    supervisor("baota-establishment-supervisor", "establishment", COUNTY);
+    supervisor(engine, "baota-health-supervisor", "health", COUNTY);
+    supervisor(engine, "baota-establishment-supervisor", "establishment", COUNTY);
     creditCode = failedTwiceInstitution("establishment");
   }
 
   @AfterEach
   void reset() {
     Mocks.reset();
-    engine.getIdentityService().createUserQuery().list()
-        .forEach(u -> engine.getIdentityService().deleteUser(u.getId()));
-    engine.getIdentityService().createGroupQuery().list()
-        .forEach(g -> engine.getIdentityService().deleteGroup(g.getId()));
+    deleteUsersAndGroups(engine);
   }
 
   @Test
@@ -141,8 +138,8 @@ class ClosureProcessTest {
     assertThat(instance.getBusinessKey()).isEqualTo(creditCode + "-closure");
     assertThat(instance).isWaitingAt(Elements.DRAFT_DECISION);
 
-    Task draft = task(instance, Elements.DRAFT_DECISION);
-    assertThat(candidateGroups(draft)).containsExactly("health");
+    Task draft = task(engine, instance, Elements.DRAFT_DECISION);
+    assertThat(candidateGroups(engine, draft)).containsExactly("health");
     Map<String, Object> shown = tasks.getVariables(draft.getId());
     assertThat((String) shown.get(Variables.FAILED_YEARS))
         .contains("2025 年度年审：不合格（补录）。消防通道堵塞，整改复查不合格")
@@ -162,8 +159,8 @@ class ClosureProcessTest {
         Variables.BAN_KIND, "BLACKLIST"));
     assertThat(closures.get(creditCode).decisionDraft()).isEqualTo("关于关闭阳光宝贝托育中心的决定（草稿）");
 
-    Task approval = task(instance, Elements.APPROVE_DECISION);
-    assertThat(candidateUsers(approval)).containsExactly("baota-health-supervisor");
+    Task approval = task(engine, instance, Elements.APPROVE_DECISION);
+    assertThat(candidateUsers(engine, approval)).containsExactly("baota-health-supervisor");
     claimAndComplete(approval, "baota-health-supervisor", Map.of(
         Variables.APPROVAL_DECISION, "APPROVE",
         Variables.BLACKLIST_PERSONS, json(principalId),
@@ -187,17 +184,21 @@ class ClosureProcessTest {
     assertThat(new BlacklistRepository(jdbc).inForce(legalRepresentativeIdNumber, today)).isEmpty();
 
     assertThat(instance).isWaitingAt(Elements.DEREGISTER, Elements.PLAN_PLACEMENT);
-    Task deregister = task(instance, Elements.DEREGISTER);
-    assertThat(candidateGroups(deregister)).containsExactly("establishment");
+    Task deregister = task(engine, instance, Elements.DEREGISTER);
+    assertThat(candidateGroups(engine, deregister)).containsExactly("establishment");
     LocalDate lastDay = WorkingDayCalendar.bundled().lastDay(today, 10);
     assertThat(deregister.getDueDate()).isEqualTo(Date.from(lastDay.atTime(23, 59, 59).atZone(CHINA).toInstant()));
-    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(lastDay.plusDays(1).atStartOfDay(CHINA).toInstant()));
+    assertThat(timer(engine, instance, Elements.DEREGISTRATION_OVERDUE).getDuedate())
+        .isEqualTo(Date.from(lastDay.plusDays(1).atStartOfDay(CHINA).toInstant()));
 
     List<Task> placements = tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(Elements.PLAN_PLACEMENT).list();
-    assertThat(placements).extracting(t -> candidateGroups(t).get(0)).containsExactlyInAnyOrder("health", "education");
-    Task health = placements.stream().filter(t -> candidateGroups(t).contains("health")).findFirst().orElseThrow();
-    Task education = placements.stream().filter(t -> candidateGroups(t).contains("education")).findFirst().orElseThrow();
+    assertThat(placements).extracting(t -> candidateGroups(engine, t).get(0))
+        .containsExactlyInAnyOrder("health", "education");
+    Task health = placements.stream().filter(t -> candidateGroups(engine, t).contains("health"))
+        .findFirst().orElseThrow();
+    Task education = placements.stream().filter(t -> candidateGroups(engine, t).contains("education"))
+        .findFirst().orElseThrow();
     assertThatThrownBy(() -> tasks.complete(health.getId(), Map.of(Variables.PLACEMENT_DESTINATION, "就近托育机构")))
         .hasMessageContaining("在托婴幼儿人数");
     claimAndComplete(health, "baota-health-clerk", Map.of(Variables.CHILDREN_COUNT, 23,
@@ -216,8 +217,8 @@ class ClosureProcessTest {
         Variables.DEREGISTRATION_DOCUMENT_NO, "延编注字〔2026〕3号"));
     assertThat(closures.get(creditCode).deregistrationDocumentNo()).isEqualTo("延编注字〔2026〕3号");
 
-    Task announcement = task(instance, Elements.PUBLISH_ANNOUNCEMENT);
-    assertThat(candidateGroups(announcement)).containsExactly("health");
+    Task announcement = task(engine, instance, Elements.PUBLISH_ANNOUNCEMENT);
+    assertThat(candidateGroups(engine, announcement)).containsExactly("health");
     assertThat(tasks.getVariable(announcement.getId(), Variables.ANNOUNCEMENT_DATE)).isEqualTo(today.toString());
     assertThat((String) tasks.getVariable(announcement.getId(), Variables.ANNOUNCEMENT_TEXT))
         .contains(decided.decisionNo()).contains("注销其登记");
@@ -258,10 +259,10 @@ class ClosureProcessTest {
   void sendBack_loopsToTheDrafterWithTheComment() {
     service.start(creditCode, COUNTY, YEAR);
     ProcessInstance instance = instance();
-    claimAndComplete(task(instance, Elements.DRAFT_DECISION), "baota-health-clerk",
+    claimAndComplete(task(engine, instance, Elements.DRAFT_DECISION), "baota-health-clerk",
         Map.of(Variables.DECISION_DRAFT, "草稿一"));
 
-    Task approval = task(instance, Elements.APPROVE_DECISION);
+    Task approval = task(engine, instance, Elements.APPROVE_DECISION);
     assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of(Variables.APPROVAL_DECISION, "RETURN")))
         .hasMessageContaining("退回修改必须写明审批意见");
     assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of()))
@@ -270,7 +271,7 @@ class ClosureProcessTest {
         Variables.APPROVAL_COMMENT, "请补充机构负责人的责任"));
 
     assertThat(instance).hasPassed(Elements.DRAFT_MERGE).isWaitingAt(Elements.DRAFT_DECISION);
-    Task redraft = task(instance, Elements.DRAFT_DECISION);
+    Task redraft = task(engine, instance, Elements.DRAFT_DECISION);
     assertThat(tasks.getVariable(redraft.getId(), Variables.APPROVAL_COMMENT)).isEqualTo("请补充机构负责人的责任");
     // Persons must come with a ban, and only responsible persons of the filed list can be named.
     assertThatThrownBy(() -> tasks.complete(redraft.getId(), Map.of(Variables.DECISION_DRAFT, "草稿二",
@@ -283,7 +284,7 @@ class ClosureProcessTest {
     tasks.complete(redraft.getId(), Map.of(Variables.DECISION_DRAFT, "草稿二",
         Variables.BLACKLIST_PERSONS, json(principalId), Variables.BAN_KIND, "BLACKLIST"));
 
-    Task second = task(instance, Elements.APPROVE_DECISION);
+    Task second = task(engine, instance, Elements.APPROVE_DECISION);
     assertThat(tasks.getVariables(second.getId())).doesNotContainKeys(Variables.APPROVAL_DECISION,
         Variables.APPROVAL_COMMENT);
     // The supervisor takes nobody onto the list: the decision stands without a ban.
@@ -301,7 +302,7 @@ class ClosureProcessTest {
   @Test
   void deregistrationOverdueAcrossSpringFestival_escalatesToTheAuthoritysSupervisor() {
     String approved = failedTwiceInstitution("approval");
-    supervisor("baota-approval-supervisor", "approval", COUNTY);
+    supervisor(engine, "baota-approval-supervisor", "approval", COUNTY);
     closures.openIfAbsent(approved, COUNTY, YEAR);
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.COUNTY, COUNTY);
@@ -317,15 +318,15 @@ class ClosureProcessTest {
         .startBeforeActivity(Elements.DEREGISTER)
         .execute();
 
-    Task deregister = task(instance, Elements.DEREGISTER);
-    assertThat(candidateGroups(deregister)).containsExactly("approval");
+    Task deregister = task(engine, instance, Elements.DEREGISTER);
+    assertThat(candidateGroups(engine, deregister)).containsExactly("approval");
     assertThat(deregister.getDueDate()).isEqualTo(at("2026-03-04T23:59:59+08:00"));
-    Job timer = timer(instance);
+    Job timer = timer(engine, instance, Elements.DEREGISTRATION_OVERDUE);
     assertThat(timer.getDuedate()).isEqualTo(at("2026-03-05T00:00:00+08:00"));
     engine.getManagementService().executeJob(timer.getId());
 
-    Task escalation = task(instance, Elements.ESCALATE_DEREGISTRATION);
-    assertThat(candidateUsers(escalation)).containsExactly("baota-approval-supervisor");
+    Task escalation = task(engine, instance, Elements.ESCALATE_DEREGISTRATION);
+    assertThat(candidateUsers(engine, escalation)).containsExactly("baota-approval-supervisor");
     assertThat(instance).isWaitingAt(Elements.DEREGISTER, Elements.ESCALATE_DEREGISTRATION);
     tasks.complete(escalation.getId(), Map.of(Variables.ESCALATION_NOTE, "请于三日内办结注销登记"));
     assertThat(instance).hasPassed(Elements.END_ESCALATED).isWaitingAt(Elements.DEREGISTER);
@@ -474,46 +475,5 @@ class ClosureProcessTest {
   private void claimAndComplete(Task task, String userId, Map<String, Object> variables) {
     tasks.claim(task.getId(), userId);
     tasks.complete(task.getId(), variables);
-  }
-
-  private Task task(ProcessInstance instance, String activityId) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(Elements.DEREGISTRATION_OVERDUE).singleResult();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-  }
-
-  private List<String> candidateUsers(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null).map(IdentityLink::getUserId).toList();
-  }
-
-  private void supervisor(String userId, String department, String county) {
-    var identity = engine.getIdentityService();
-    for (String groupId : List.of("supervisor", department)) {
-      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identity.newGroup(groupId);
-        identity.saveGroup(group);
-      }
-    }
-    User user = identity.newUser(userId);
-    identity.saveUser(user);
-    identity.createMembership(userId, "supervisor");
-    identity.createMembership(userId, department);
-    if (identity.createTenantQuery().tenantId(county).count() == 0) {
-      identity.saveTenant(identity.newTenant(county));
-    }
-    identity.createTenantUserMembership(county, userId);
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 }

@@ -10,18 +10,16 @@ import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.support.Registry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The public read model over the migrated schema (H2): the latest annual review result and the
@@ -38,9 +36,7 @@ class DisclosureRepositoryTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:disclosure-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("disclosure-test"));
     disclosure = new DisclosureRepository(jdbc);
     institutions = new InstitutionRepository(jdbc);
     inspections = new InspectionHistory(jdbc);

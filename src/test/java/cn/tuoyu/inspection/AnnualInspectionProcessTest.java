@@ -1,5 +1,9 @@
 package cn.tuoyu.inspection;
 
+import static cn.tuoyu.support.EngineFixtures.at;
+import static cn.tuoyu.support.EngineFixtures.candidateGroups;
+import static cn.tuoyu.support.EngineFixtures.task;
+import static cn.tuoyu.support.EngineFixtures.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -8,43 +12,39 @@ import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.identity.CountyRepository;
 import cn.tuoyu.inspection.AnnualInspectionProcess.Elements;
 import cn.tuoyu.inspection.AnnualInspectionProcess.Variables;
-import cn.tuoyu.institution.InspectionHistory;
 import cn.tuoyu.institution.InspectionHistory.Inspection;
+import cn.tuoyu.institution.InspectionHistory;
 import cn.tuoyu.institution.InspectionResult;
 import cn.tuoyu.institution.Institution;
 import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.support.Registry;
 import cn.tuoyu.system.ConflictException;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * AnnualInspectionProcess on the in-memory engine with the real delegates, the real verdict decision
@@ -77,9 +77,7 @@ class AnnualInspectionProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:inspection-process-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("inspection-process-test"));
   }
 
   @BeforeEach
@@ -124,19 +122,19 @@ class AnnualInspectionProcessTest {
 
     var submitted = inspections.submitSelfReport(key, new SelfReportRequest(" 本年度开展消防演练 4 次。 ", 45, 12, 0));
     assertThat(submitted.processInstanceId()).isEqualTo(instance.getId());
-    Task desk = task(instance, Elements.DESK_REVIEW);
-    assertThat(candidateGroups(desk)).containsExactly("health");
+    Task desk = task(engine, instance, Elements.DESK_REVIEW);
+    assertThat(candidateGroups(engine, desk)).containsExactly("health");
     assertThat((String) engine.getTaskService().getVariableLocal(desk.getId(), Variables.SELF_REPORT_SUMMARY))
         .contains("在托婴幼儿数：45 人").contains("工作人员数：12 人").contains("本年度开展消防演练 4 次。");
     engine.getTaskService().claim(desk.getId(), "baota-health-clerk");
     engine.getTaskService().complete(desk.getId(),
         Map.of(Variables.DESK_REVIEW_NOTE, "自查报告完整", Variables.ON_SITE_FOCUS, "消防通道"));
 
-    Task onSite = task(instance, Elements.ON_SITE_INSPECTION);
-    assertThat(candidateGroups(onSite)).containsExactly("inspector");
+    Task onSite = task(engine, instance, Elements.ON_SITE_INSPECTION);
+    assertThat(candidateGroups(engine, onSite)).containsExactly("inspector");
     checklist(onSite, "inspector-a", scores(95, 90, 88.5, 92, 100), 0, null);
-    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
-    assertThat(candidateGroups(coSign)).containsExactly("inspector");
+    Task coSign = task(engine, instance, Elements.CO_SIGN_INSPECTION);
+    assertThat(candidateGroups(engine, coSign)).containsExactly("inspector");
     coSign(coSign, "inspector-b");
 
     assertThat(instance).isEnded()
@@ -159,8 +157,9 @@ class AnnualInspectionProcessTest {
   @Test
   void basicPass_rectificationPasses_passed() {
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
-    checklist(task(instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 75, 90, 90, 90), 0, "卫生消毒记录不全");
-    coSign(task(instance, Elements.CO_SIGN_INSPECTION), "inspector-b");
+    checklist(task(engine, instance, Elements.ON_SITE_INSPECTION),
+        "inspector-a", scores(90, 75, 90, 90, 90), 0, "卫生消毒记录不全");
+    coSign(task(engine, instance, Elements.CO_SIGN_INSPECTION), "inspector-b");
     assertThat(variable(instance, Variables.VERDICT)).isEqualTo("BASIC_PASS");
     assertThat(variable(instance, Variables.VERDICT_RESULT)).isNull();
 
@@ -207,10 +206,10 @@ class AnnualInspectionProcessTest {
   void failedTwoYearsInARow_startsClosure() {
     history.enterPriorResult(creditCode, YEAR - 1, InspectionResult.FAILED, "纸质档案补录", "admin");
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
-    checklist(task(instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 90, 90, 90, 90), 2,
+    checklist(task(engine, instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 90, 90, 90, 90), 2,
         "无消防验收；食品留样缺失");
     // A crafted completion that relabels the case as special does not dodge the rule: the row decides.
-    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
+    Task coSign = task(engine, instance, Elements.CO_SIGN_INSPECTION);
     engine.getTaskService().claim(coSign.getId(), "inspector-b");
     engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true,
         Variables.INSPECTION_KIND, "SPECIAL", Variables.INSPECTION_KEY, "other"));
@@ -244,7 +243,7 @@ class AnnualInspectionProcessTest {
     ProcessInstance instance = startAnnual(creditCode, YEAR);
     assertThat(variable(instance, Variables.SELF_REPORT_FROM)).isEqualTo(at("2026-09-25T10:00:00+08:00"));
 
-    Job timer = timer(instance);
+    Job timer = timer(engine, instance, Elements.SELF_REPORT_OVERDUE);
     assertThat(timer.getDuedate()).isEqualTo(at("2026-10-30T00:00:00+08:00"));
     ClockUtil.setCurrentTime(at("2026-10-30T00:00:01+08:00"));
     engine.getManagementService().executeJob(timer.getId());
@@ -252,7 +251,7 @@ class AnnualInspectionProcessTest {
     assertThat(instance).hasPassed(Elements.MARK_SELF_REPORT_OVERDUE).isWaitingAt(Elements.DESK_REVIEW);
     assertThat(row(instance.getBusinessKey()).selfReportOverdue()).isTrue();
     assertThat(variable(instance, Variables.SELF_REPORT_OVERDUE)).isEqualTo(true);
-    Task desk = task(instance, Elements.DESK_REVIEW);
+    Task desk = task(engine, instance, Elements.DESK_REVIEW);
     assertThat((String) engine.getTaskService().getVariableLocal(desk.getId(), Variables.SELF_REPORT_SUMMARY))
         .startsWith("自查报告：逾期未提交");
     assertThatThrownBy(() -> inspections.submitSelfReport(instance.getBusinessKey(),
@@ -275,20 +274,21 @@ class AnnualInspectionProcessTest {
     Map<String, Object> given = Map.of(Variables.SELF_REPORT_FROM, at("2026-09-30T09:00:00+08:00"));
     ProcessInstance instance = startAnnual(creditCode, YEAR, given);
     // Wed 30 Sep; 1–7 Oct off; 8, 9, 10 (make-up Sat), 12, 13 → overdue from Wed 14 Oct.
-    assertThat(timer(instance).getDuedate()).isEqualTo(at("2026-10-14T00:00:00+08:00"));
+    assertThat(timer(engine, instance, Elements.SELF_REPORT_OVERDUE).getDuedate())
+        .isEqualTo(at("2026-10-14T00:00:00+08:00"));
     assertThatThrownBy(() -> settings.setSelfReportWorkingDays(0)).hasMessageContaining("至少为 1 个工作日");
   }
 
   @Test
   void theTwoInspectorsMustBeTwoPeople() {
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
-    checklist(task(instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 90, 90, 90, 90), 0, null);
-    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
+    checklist(task(engine, instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores(90, 90, 90, 90, 90), 0, null);
+    Task coSign = task(engine, instance, Elements.CO_SIGN_INSPECTION);
     assertThat(variable(instance, Variables.INSPECTOR1)).isEqualTo("inspector-a");
 
     assertThatThrownBy(() -> engine.getTaskService().claim(coSign.getId(), "inspector-a"))
         .hasMessageContaining("复核签字须由另一名检查人员完成");
-    assertThat(task(instance, Elements.CO_SIGN_INSPECTION).getAssignee()).isNull();
+    assertThat(task(engine, instance, Elements.CO_SIGN_INSPECTION).getAssignee()).isNull();
 
     engine.getIdentityService().setAuthentication("inspector-a", List.of("inspector"), List.of(COUNTY));
     assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true)))
@@ -329,7 +329,7 @@ class AnnualInspectionProcessTest {
         .setVariables(annualVariables(creditCode, YEAR))
         .startBeforeActivity(Elements.CO_SIGN_INSPECTION)
         .execute();
-    Task coSign = task(instance, Elements.CO_SIGN_INSPECTION);
+    Task coSign = task(engine, instance, Elements.CO_SIGN_INSPECTION);
     engine.getTaskService().claim(coSign.getId(), "inspector-b");
     assertThatThrownBy(() -> engine.getTaskService().complete(coSign.getId(), Map.of(Variables.CO_SIGN_CONFIRMED, true)))
         .hasMessageContaining("还没有现场检查记录");
@@ -338,7 +338,7 @@ class AnnualInspectionProcessTest {
   @Test
   void anIncompleteChecklistStaysOpenWithTheReason() {
     ProcessInstance instance = startAtOnSite(creditCode, YEAR);
-    Task onSite = task(instance, Elements.ON_SITE_INSPECTION);
+    Task onSite = task(engine, instance, Elements.ON_SITE_INSPECTION);
     engine.getTaskService().claim(onSite.getId(), "inspector-a");
     Map<String, Object> incomplete = new HashMap<>(scores(90, 90, 90, 90, 90));
     incomplete.remove(Variables.SAFETY_SCORE);
@@ -482,8 +482,8 @@ class AnnualInspectionProcessTest {
   }
 
   private void inspect(ProcessInstance instance, Map<String, Object> scores, int criticalFindings, String findings) {
-    checklist(task(instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores, criticalFindings, findings);
-    coSign(task(instance, Elements.CO_SIGN_INSPECTION), "inspector-b");
+    checklist(task(engine, instance, Elements.ON_SITE_INSPECTION), "inspector-a", scores, criticalFindings, findings);
+    coSign(task(engine, instance, Elements.CO_SIGN_INSPECTION), "inspector-b");
   }
 
   private void checklist(Task task, String inspector, Map<String, Object> scores, int criticalFindings, String findings) {
@@ -537,24 +537,5 @@ class AnnualInspectionProcessTest {
   private Object variable(ProcessInstance instance, String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).list().stream().findFirst().map(v -> v.getValue()).orElse(null);
-  }
-
-  private Task task(ProcessInstance instance, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(Elements.SELF_REPORT_OVERDUE).singleResult();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 }

@@ -9,6 +9,7 @@ import cn.tuoyu.inspection.InspectionCampaignProcess.Elements;
 import cn.tuoyu.inspection.InspectionCampaignProcess.Variables;
 import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.InspectionHistory;
+import cn.tuoyu.support.Registry;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * InspectionCampaignProcess on the in-memory engine over a real registry (H2 with the migrations),
@@ -61,8 +60,7 @@ class InspectionCampaignProcessTest {
 
   @BeforeAll
   static void registry() {
-    dataSource = new DriverManagerDataSource("jdbc:h2:mem:campaign-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    dataSource = Registry.migrated("campaign-test");
     jdbc = JdbcClient.create(dataSource);
   }
 

@@ -1,27 +1,22 @@
 package cn.tuoyu.inspection;
 
+import static cn.tuoyu.support.FormFiles.bundledSchemaVersion;
+import static cn.tuoyu.support.FormFiles.fieldNames;
+import static cn.tuoyu.support.FormFiles.stringConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.inspection.AnnualInspectionProcess.Elements;
 import cn.tuoyu.inspection.AnnualInspectionProcess.Variables;
+import cn.tuoyu.support.FormFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,7 +39,6 @@ class InspectionFormsTest {
 
   static final Path FORMS = Path.of("forms", "inspection");
   static final Path MODEL = Path.of("processes", "inspection", "AnnualInspectionProcess.bpmn");
-  static final String BUNDLED_FORM_JS = "META-INF/resources/webjars/camunda/lib/deps.js";
 
   /** The keys each form binds, in the order they appear. */
   static final Map<String, List<String>> FORM_KEYS = new LinkedHashMap<>();
@@ -106,20 +100,13 @@ class InspectionFormsTest {
   static final Set<String> LAYOUT_PROPERTIES = Set.of("row", "columns");
 
   static final Pattern CJK = Pattern.compile("\\p{IsHan}");
-  static final ObjectMapper JSON = new ObjectMapper();
 
-  static Map<String, JsonNode> forms;
+  static FormFiles forms;
   static BpmnModelInstance model;
 
   @BeforeAll
   static void read() throws IOException {
-    forms = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(FORMS)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        String name = file.getFileName().toString();
-        forms.put(name.substring(0, name.length() - ".form".length()), JSON.readTree(file.toFile()));
-      }
-    }
+    forms = FormFiles.read(FORMS);
     model = Bpmn.readModelFromFile(MODEL.toFile());
   }
 
@@ -129,7 +116,7 @@ class InspectionFormsTest {
 
   @Test
   void theFolderHoldsExactlyTheFormsTheModelUses() {
-    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
+    assertThat(forms.names()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
     Map<String, String> used = new HashMap<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
@@ -145,7 +132,7 @@ class InspectionFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void isADefaultFormNamedAfterItsFileInTheBundledSchemaVersion(String name) throws IOException {
-    JsonNode form = forms.get(name);
+    JsonNode form = forms.form(name);
     assertThat(form.path("type").asText()).isEqualTo("default");
     assertThat(form.path("id").asText()).isEqualTo(name);
     assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
@@ -158,7 +145,7 @@ class InspectionFormsTest {
   void componentsUseOnlyWhatFormJs18Knows(String name) {
     Set<String> ids = new TreeSet<>();
     Map<String, Integer> widths = new HashMap<>();
-    for (JsonNode c : components(name)) {
+    for (JsonNode c : forms.components(name)) {
       String where = name + "/" + c.path("id").asText();
       assertThat(ids.add(c.path("id").asText())).as("unique id " + where).isTrue();
       assertThat(c.path("type").asText()).as(where).isIn(COMPONENT_TYPES);
@@ -178,28 +165,26 @@ class InspectionFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void keysAreTheProcessVariables(String name) throws IllegalAccessException {
-    List<String> keys = keys(name);
-    assertThat(keys).as(name).isSubsetOf(variableNames()).doesNotHaveDuplicates()
+    List<String> keys = forms.keys(name);
+    assertThat(keys).as(name).isSubsetOf(stringConstants(Variables.class)).doesNotHaveDuplicates()
         .containsExactlyElementsOf(FORM_KEYS.get(name));
   }
 
   @Test
   void everyFieldTheListenersReadIsOnTheTasksForm() {
-    READ_ON_COMPLETE.forEach((form, read) -> assertThat(keys(form)).as(form).containsAll(read));
+    READ_ON_COMPLETE.forEach((form, read) -> assertThat(forms.keys(form)).as(form).containsAll(read));
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void requiredFieldsAreTheOnesTheUserMustFill(String name) {
-    Set<String> required = keyed(name).filter(c -> c.path("validate").path("required").asBoolean(false))
-        .map(c -> c.path("key").asText()).collect(Collectors.toSet());
-    assertThat(required).isEqualTo(REQUIRED_KEYS.get(name));
+    assertThat(forms.requiredKeys(name)).isEqualTo(REQUIRED_KEYS.get(name));
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void shownFieldsAreReadOnlyAndTheRestEditable(String name) {
-    Set<String> readOnly = keyed(name)
+    Set<String> readOnly = forms.keyed(name)
         .filter(c -> c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false))
         .map(c -> c.path("key").asText()).collect(Collectors.toSet());
     assertThat(readOnly).isEqualTo(READ_ONLY_KEYS.get(name));
@@ -208,7 +193,7 @@ class InspectionFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void everyVisibleTextIsChinese(String name) {
-    for (JsonNode c : components(name)) {
+    for (JsonNode c : forms.components(name)) {
       String where = name + "/" + c.path("id").asText();
       switch (c.path("type").asText()) {
         case "separator" -> {}
@@ -224,81 +209,31 @@ class InspectionFormsTest {
   @Test
   void theChecklistScoresAreRequiredNumbersFrom0To100WithOneDecimal() {
     for (String score : InspectionService.SCORES.keySet()) {
-      JsonNode field = component("OnSiteInspectionForm", score);
+      JsonNode field = forms.component("OnSiteInspectionForm", score);
       assertThat(field.path("type").asText()).as(score).isEqualTo("number");
       assertThat(field.path("label").asText()).as(score).isEqualTo(InspectionService.SCORES.get(score));
       assertThat(field.path("decimalDigits").asInt(-1)).as(score).isEqualTo(1);
       assertThat(field.path("validate").path("min").asInt(-1)).as(score).isZero();
       assertThat(field.path("validate").path("max").asInt(-1)).as(score).isEqualTo(100);
-      JsonNode shown = component("CoSignInspectionForm", score);
+      JsonNode shown = forms.component("CoSignInspectionForm", score);
       assertThat(shown.path("label").asText()).as(score).isEqualTo(InspectionService.SCORES.get(score));
     }
-    JsonNode findings = component("OnSiteInspectionForm", "criticalFindings");
+    JsonNode findings = forms.component("OnSiteInspectionForm", "criticalFindings");
     assertThat(findings.path("type").asText()).isEqualTo("number");
     assertThat(findings.path("decimalDigits").asInt(-1)).isZero();
     assertThat(findings.path("validate").path("min").asInt(-1)).isZero();
-    assertThat(component("OnSiteInspectionForm", "findings").path("validate").path("maxLength").asInt())
+    assertThat(forms.component("OnSiteInspectionForm", "findings").path("validate").path("maxLength").asInt())
         .isEqualTo(2000);
   }
 
   @Test
   void coSignIsACheckboxAndTheOverdueNoticeFollowsTheFlag() {
-    assertThat(component("CoSignInspectionForm", "coSignConfirmed").path("type").asText()).isEqualTo("checkbox");
-    JsonNode notice = components("DeskReviewForm").stream().filter(c -> c.has("conditional")).findFirst().orElseThrow();
+    assertThat(forms.component("CoSignInspectionForm", "coSignConfirmed").path("type").asText()).isEqualTo("checkbox");
+    JsonNode notice = forms.components("DeskReviewForm").stream().filter(c -> c.has("conditional")).findFirst()
+        .orElseThrow();
     assertThat(notice.path("text").asText()).contains("逾期未提交");
     assertThat(notice.path("conditional").path("hide").asText()).contains(Variables.SELF_REPORT_OVERDUE);
-    assertThat(component("DeskReviewForm", "deskReviewNote").path("validate").path("maxLength").asInt())
+    assertThat(forms.component("DeskReviewForm", "deskReviewNote").path("validate").path("maxLength").asInt())
         .isEqualTo(1000);
-  }
-
-  // --- helpers
-
-  static int bundledSchemaVersion() throws IOException {
-    try (InputStream in = InspectionFormsTest.class.getClassLoader().getResourceAsStream(BUNDLED_FORM_JS)) {
-      assertThat(in).as(BUNDLED_FORM_JS + " on the classpath").isNotNull();
-      Matcher matcher = Pattern.compile("\\.schemaVersion=(\\d+)")
-          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      assertThat(matcher.find()).isTrue();
-      return Integer.parseInt(matcher.group(1));
-    }
-  }
-
-  static Set<String> variableNames() throws IllegalAccessException {
-    Set<String> names = new TreeSet<>();
-    for (Field field : Variables.class.getDeclaredFields()) {
-      int m = field.getModifiers();
-      if (Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
-        names.add((String) field.get(null));
-      }
-    }
-    return names;
-  }
-
-  static List<JsonNode> components(String name) {
-    List<JsonNode> all = new ArrayList<>();
-    forms.get(name).path("components").forEach(all::add);
-    assertThat(all).as(name + " components").isNotEmpty();
-    return all;
-  }
-
-  static Stream<JsonNode> keyed(String name) {
-    return components(name).stream().filter(c -> c.has("key"));
-  }
-
-  static List<String> keys(String name) {
-    return keyed(name).map(c -> c.path("key").asText()).toList();
-  }
-
-  static JsonNode component(String name, String key) {
-    return keyed(name).filter(c -> c.path("key").asText().equals(key)).findFirst()
-        .orElseThrow(() -> new AssertionError(name + " has no field " + key));
-  }
-
-  static Set<String> fieldNames(JsonNode node) {
-    Set<String> names = new TreeSet<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    return names;
   }
 }

@@ -3,15 +3,13 @@ package cn.tuoyu.institution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tuoyu.support.Registry;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The consecutive-failure rule over real migrations (H2): fail+fail closes; fail+pass and fail, pass, fail do not. */
 class InspectionHistoryTest {
@@ -24,9 +22,7 @@ class InspectionHistoryTest {
 
   @BeforeAll
   static void database() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:inspection-history;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("inspection-history"));
   }
 
   @BeforeEach

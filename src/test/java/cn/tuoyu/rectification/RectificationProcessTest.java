@@ -1,5 +1,9 @@
 package cn.tuoyu.rectification;
 
+import static cn.tuoyu.support.EngineFixtures.at;
+import static cn.tuoyu.support.EngineFixtures.candidateGroups;
+import static cn.tuoyu.support.EngineFixtures.task;
+import static cn.tuoyu.support.EngineFixtures.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,35 +18,30 @@ import cn.tuoyu.rectification.RectificationProcess.Variables;
 import cn.tuoyu.rectification.RectificationRepository.Order;
 import cn.tuoyu.rectification.RectificationRepository.Penalty;
 import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.support.Registry;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * RectificationProcess on the in-memory engine with the real delegates and service over real tables
@@ -72,9 +71,7 @@ class RectificationProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:rectification-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("rectification-test"));
   }
 
   @BeforeEach
@@ -125,7 +122,8 @@ class RectificationProcessTest {
 
     // 20 working days from Thu 02-12: 13, 14 (make-up Sat), 24–28 (28th make-up Sat), Mar 2–6, 9–13, 16–18.
     assertThat(variable(instance, Variables.DUE_DATE)).isEqualTo(at("2026-03-18T23:59:59+08:00"));
-    assertThat(timer(instance).getDuedate()).isEqualTo(at("2026-03-19T00:00:00+08:00"));
+    assertThat(timer(engine, instance, Elements.REPORT_OVERDUE).getDuedate())
+        .isEqualTo(at("2026-03-19T00:00:00+08:00"));
     Order order = orders().get(0);
     assertThat(order.orderNo()).matches("整改〔2026〕610602-\\d{4}号");
     assertThat(order.dueDate()).isEqualTo(LocalDate.of(2026, 3, 18));
@@ -135,8 +133,8 @@ class RectificationProcessTest {
 
     ClockUtil.setCurrentTime(at("2026-03-02T15:00:00+08:00"));
     report("已更换破损护栏，完成消防通道清理");
-    Task review = task(instance, Elements.REVIEW);
-    assertThat(candidateGroups(review)).containsExactly("inspector");
+    Task review = task(engine, instance, Elements.REVIEW);
+    assertThat(candidateGroups(engine, review)).containsExactly("inspector");
     assertThat((String) engine.getTaskService().getVariable(review.getId(), Variables.ORDER_SUMMARY))
         .contains(order.orderNo()).contains("20 个工作日").contains("2026年3月18日前");
     assertThat((String) engine.getTaskService().getVariable(review.getId(), Variables.REPORT_SUMMARY))
@@ -163,7 +161,8 @@ class RectificationProcessTest {
         .containsEntry(Variables.DEADLINE_WORKING_DAYS, 30);
     // … Mar 16–20, 23–27, 30, 31, Apr 1: the 30th working day.
     assertThat(variable(instance, Variables.DUE_DATE)).isEqualTo(at("2026-04-01T23:59:59+08:00"));
-    assertThat(timer(instance).getDuedate()).isEqualTo(at("2026-04-02T00:00:00+08:00"));
+    assertThat(timer(engine, instance, Elements.REPORT_OVERDUE).getDuedate())
+        .isEqualTo(at("2026-04-02T00:00:00+08:00"));
   }
 
   @Test
@@ -172,7 +171,8 @@ class RectificationProcessTest {
     assertThat(instance).variables().containsEntry(Variables.SEVERITY, "SERIOUS")
         .containsEntry(Variables.DEADLINE_WORKING_DAYS, 10);
     assertThat(variable(instance, Variables.DUE_DATE)).isEqualTo(at("2026-03-04T23:59:59+08:00"));
-    assertThat(timer(instance).getDuedate()).isEqualTo(at("2026-03-05T00:00:00+08:00"));
+    assertThat(timer(engine, instance, Elements.REPORT_OVERDUE).getDuedate())
+        .isEqualTo(at("2026-03-05T00:00:00+08:00"));
     assertThat(rectifications.status(inspectionKey).severityLabel()).isEqualTo("严重");
   }
 
@@ -180,7 +180,7 @@ class RectificationProcessTest {
   void failedReview_ordersASecondRoundCountedFromTheReview_thenPasses() {
     ProcessInstance instance = start("FAIL", 0);
     report("已整改");
-    Task review = task(instance, Elements.REVIEW);
+    Task review = task(engine, instance, Elements.REVIEW);
     assertThatThrownBy(() -> review(review, "FAIL", " ")).hasMessageContaining("整改不合格必须写明理由");
     assertThatThrownBy(() -> review(review, null, null)).hasMessageContaining("请选择复查结论");
     assertThat(instance).isWaitingAt(Elements.REVIEW);
@@ -191,7 +191,8 @@ class RectificationProcessTest {
         .variables().containsEntry(Variables.REVIEW_ROUND, 2).doesNotContainKey(Variables.REVIEW_RESULT);
     // 20 working days from Tue 03-10, across Qingming (Apr 4–6): … Apr 1–3, 7, 8.
     assertThat(variable(instance, Variables.ORDERED_AT)).isEqualTo(at("2026-03-10T16:00:00+08:00"));
-    assertThat(timer(instance).getDuedate()).isEqualTo(at("2026-04-09T00:00:00+08:00"));
+    assertThat(timer(engine, instance, Elements.REPORT_OVERDUE).getDuedate())
+        .isEqualTo(at("2026-04-09T00:00:00+08:00"));
     List<Order> orders = orders();
     assertThat(orders).extracting(Order::round, Order::status, Order::dueDate).containsExactly(
         org.assertj.core.groups.Tuple.tuple(1, "FAILED", LocalDate.of(2026, 3, 18)),
@@ -200,7 +201,7 @@ class RectificationProcessTest {
     assertThat(orders.get(0).reviewComment()).isEqualTo("消防通道仍被杂物占用");
 
     report("已清理消防通道并安排专人巡查");
-    Task second = task(instance, Elements.REVIEW);
+    Task second = task(engine, instance, Elements.REVIEW);
     assertThat((String) engine.getTaskService().getVariable(second.getId(), Variables.ORDER_SUMMARY))
         .contains("第 1 轮").contains("复查结论：整改不合格（消防通道仍被杂物占用）").contains("第 2 轮");
     review(second, "PASS", "复查合格");
@@ -213,13 +214,13 @@ class RectificationProcessTest {
   void failedLastRound_goesToThePenaltyOfTheMarketRegulator() {
     ProcessInstance instance = start("FAIL", 0);
     report("已整改");
-    review(task(instance, Elements.REVIEW), "FAIL", "未整改到位");
+    review(task(engine, instance, Elements.REVIEW), "FAIL", "未整改到位");
     report("再次整改");
-    review(task(instance, Elements.REVIEW), "FAIL", "仍未整改到位");
+    review(task(engine, instance, Elements.REVIEW), "FAIL", "仍未整改到位");
 
     assertThat(instance).hasPassed(Elements.PENALTY_MERGE).isWaitingAt(Elements.DECIDE_PENALTY);
-    Task penalty = task(instance, Elements.DECIDE_PENALTY);
-    assertThat(candidateGroups(penalty)).containsExactly("market");
+    Task penalty = task(engine, instance, Elements.DECIDE_PENALTY);
+    assertThat(candidateGroups(engine, penalty)).containsExactly("market");
     assertThat((String) engine.getTaskService().getVariable(penalty.getId(), Variables.PENALTY_SUMMARY))
         .startsWith("处罚事由：整改复查不合格").contains("仍未整改到位");
     assertThat(rectifications.status(inspectionKey).status()).isEqualTo("PENALTY_PENDING");
@@ -251,12 +252,12 @@ class RectificationProcessTest {
   @Test
   void noReportByTheDeadline_goesToThePenalty() {
     ProcessInstance instance = start("FAIL", 2);
-    engine.getManagementService().executeJob(timer(instance).getId());
+    engine.getManagementService().executeJob(timer(engine, instance, Elements.REPORT_OVERDUE).getId());
 
     assertThat(instance).hasPassed(Elements.REPORT_OVERDUE, Elements.RECORD_OVERDUE)
         .isWaitingAt(Elements.DECIDE_PENALTY);
     assertThat(orders().get(0).status()).isEqualTo("OVERDUE");
-    Task penalty = task(instance, Elements.DECIDE_PENALTY);
+    Task penalty = task(engine, instance, Elements.DECIDE_PENALTY);
     assertThat((String) engine.getTaskService().getVariable(penalty.getId(), Variables.PENALTY_SUMMARY))
         .startsWith("处罚事由：逾期未提交整改报告").contains("逾期未提交整改报告");
     assertThat(rectifications.status(inspectionKey).statusLabel()).isEqualTo("逾期未提交整改报告，待作出行政处罚决定");
@@ -275,10 +276,10 @@ class RectificationProcessTest {
     settings.setPenaltyDepartment("health");
     ProcessInstance instance = start("BASIC_PASS", 0);
     report("已整改");
-    review(task(instance, Elements.REVIEW), "FAIL", "收费公示仍不完整");
+    review(task(engine, instance, Elements.REVIEW), "FAIL", "收费公示仍不完整");
     assertThat(instance).isWaitingAt(Elements.DECIDE_PENALTY);
     assertThat(orders()).hasSize(1);
-    assertThat(candidateGroups(task(instance, Elements.DECIDE_PENALTY))).containsExactly("health");
+    assertThat(candidateGroups(engine, task(engine, instance, Elements.DECIDE_PENALTY))).containsExactly("health");
   }
 
   @Test
@@ -347,7 +348,7 @@ class RectificationProcessTest {
     assertThat(child).isWaitingAt(Elements.AWAIT_REPORT);
 
     report("已整改");
-    review(task(child, Elements.REVIEW), "PASS", null);
+    review(task(engine, child, Elements.REVIEW), "PASS", null);
     assertThat(child).isEnded();
     assertThat(engine.getRuntimeService().getVariable(parent.getId(), Variables.RECTIFICATION_PASSED))
         .isEqualTo(true);
@@ -406,24 +407,5 @@ class RectificationProcessTest {
   private Boolean passed(ProcessInstance instance) {
     return (Boolean) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(Variables.RECTIFICATION_PASSED).singleResult().getValue();
-  }
-
-  private Task task(ProcessInstance instance, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(Elements.REPORT_OVERDUE).singleResult();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 }

@@ -1,5 +1,12 @@
 package cn.tuoyu.registration;
 
+import static cn.tuoyu.support.EngineFixtures.at;
+import static cn.tuoyu.support.EngineFixtures.candidateGroups;
+import static cn.tuoyu.support.EngineFixtures.candidateUsers;
+import static cn.tuoyu.support.EngineFixtures.deleteUsersAndGroups;
+import static cn.tuoyu.support.EngineFixtures.supervisor;
+import static cn.tuoyu.support.EngineFixtures.task;
+import static cn.tuoyu.support.EngineFixtures.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -15,32 +22,26 @@ import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.registration.RegistrationFilingProcess.Elements;
 import cn.tuoyu.registration.RegistrationFilingProcess.Variables;
+import cn.tuoyu.support.Registry;
 import jakarta.validation.Validation;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * RegistrationFilingProcess on the in-memory engine with the real delegates and services over a
@@ -67,9 +68,7 @@ class RegistrationFilingProcessTest {
 
   @BeforeAll
   static void registry() {
-    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:registration-test;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = JdbcClient.create(dataSource);
+    jdbc = JdbcClient.create(Registry.migrated("registration-test"));
   }
 
   @BeforeEach
@@ -102,10 +101,7 @@ class RegistrationFilingProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
-    engine.getIdentityService().createUserQuery().list()
-        .forEach(u -> engine.getIdentityService().deleteUser(u.getId()));
-    engine.getIdentityService().createGroupQuery().list()
-        .forEach(g -> engine.getIdentityService().deleteGroup(g.getId()));
+    deleteUsersAndGroups(engine);
   }
 
   @Test
@@ -118,8 +114,8 @@ class RegistrationFilingProcessTest {
     assertThat(instance).variables().doesNotContainKey(RegistrationFields.INSTITUTION_NAME)
         .containsEntry(Variables.REGISTRATION_AUTHORITY, "approval");
 
-    Task push = task(instance, Elements.PUSH_REGISTRATION);
-    assertThat(candidateGroups(push)).containsExactly("approval");
+    Task push = task(engine, instance, Elements.PUSH_REGISTRATION);
+    assertThat(candidateGroups(engine, push)).containsExactly("approval");
     assertThat(push.getDueDate()).isEqualTo(at("2026-02-28T23:59:59+08:00"));
     assertThat((String) engine.getTaskService().getVariable(push.getId(), Variables.INSTITUTION_SUMMARY))
         .contains("阳光宝贝托育中心").contains("宝塔区").contains("共 60 个");
@@ -128,13 +124,13 @@ class RegistrationFilingProcessTest {
 
     List<Task> acknowledgements = engine.getTaskService().createTaskQuery()
         .processInstanceId(instance.getId()).taskDefinitionKey(Elements.ACKNOWLEDGE_REGISTRATION).list();
-    assertThat(acknowledgements).extracting(t -> candidateGroups(t).get(0))
+    assertThat(acknowledgements).extracting(t -> candidateGroups(engine, t).get(0))
         .containsExactlyInAnyOrder("health", "education");
     acknowledgements.forEach(t -> engine.getTaskService().complete(t.getId()));
 
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of()));
-    Task review = task(instance, Elements.REVIEW_FILING);
-    assertThat(candidateGroups(review)).containsExactly("health");
+    Task review = task(engine, instance, Elements.REVIEW_FILING);
+    assertThat(candidateGroups(engine, review)).containsExactly("health");
     Map<String, Object> shown = engine.getTaskService().getVariables(review.getId());
     assertThat(shown).containsEntry(Variables.BLACKLIST_HITS, 0).containsEntry(Variables.INVALID_IDS, 0)
         .containsEntry(Variables.CERTIFICATION_RATE, 100.0);
@@ -155,16 +151,16 @@ class RegistrationFilingProcessTest {
 
   @Test
   void pushOverdue_escalatesToTheAuthoritysSupervisorWhileTheTaskStaysOpen() {
-    supervisor("baota-approval-supervisor", "approval", COUNTY);
-    supervisor("baota-health-supervisor", "health", COUNTY);
+    supervisor(engine, "baota-approval-supervisor", "approval", COUNTY);
+    supervisor(engine, "baota-health-supervisor", "health", COUNTY);
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
 
-    Job timer = timer(instance, Elements.PUSH_OVERDUE);
+    Job timer = timer(engine, instance, Elements.PUSH_OVERDUE);
     assertThat(timer.getDuedate()).isEqualTo(at("2026-03-01T00:00:00+08:00"));
     engine.getManagementService().executeJob(timer.getId());
 
-    Task escalation = task(instance, Elements.ESCALATE_PUSH);
-    assertThat(candidateUsers(escalation)).containsExactly("baota-approval-supervisor");
+    Task escalation = task(engine, instance, Elements.ESCALATE_PUSH);
+    assertThat(candidateUsers(engine, escalation)).containsExactly("baota-approval-supervisor");
     assertThat(instance).isWaitingAt(Elements.PUSH_REGISTRATION, Elements.ESCALATE_PUSH, Elements.AWAIT_FILING);
     engine.getTaskService().complete(escalation.getId());
     assertThat(instance).hasPassed(Elements.END_PUSH_ESCALATED).isWaitingAt(Elements.PUSH_REGISTRATION);
@@ -172,11 +168,12 @@ class RegistrationFilingProcessTest {
 
   @Test
   void pushOverdue_withoutASupervisorOfTheAuthority_escalatesToTheCountysSupervisors() {
-    supervisor("baota-health-supervisor", "health", COUNTY);
-    supervisor("ansai-establishment-supervisor", "establishment", "610603");
+    supervisor(engine, "baota-health-supervisor", "health", COUNTY);
+    supervisor(engine, "ansai-establishment-supervisor", "establishment", "610603");
     ProcessInstance instance = start(InstitutionNature.NON_PROFIT, "establishment", null);
-    engine.getManagementService().executeJob(timer(instance, Elements.PUSH_OVERDUE).getId());
-    assertThat(candidateUsers(task(instance, Elements.ESCALATE_PUSH))).containsExactly("baota-health-supervisor");
+    engine.getManagementService().executeJob(timer(engine, instance, Elements.PUSH_OVERDUE).getId());
+    assertThat(candidateUsers(engine, task(engine, instance, Elements.ESCALATE_PUSH)))
+        .containsExactly("baota-health-supervisor");
   }
 
   @Test
@@ -184,19 +181,19 @@ class RegistrationFilingProcessTest {
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
 
     // 10 working days from Thu 2026-02-12: 13, 14 (make-up Sat), 24–28 (28th make-up Sat), Mar 2, 3, 4.
-    Job timer = timer(instance, Elements.FILING_OVERDUE);
+    Job timer = timer(engine, instance, Elements.FILING_OVERDUE);
     assertThat(timer.getDuedate()).isEqualTo(at("2026-03-05T00:00:00+08:00"));
     engine.getManagementService().executeJob(timer.getId());
 
     assertThat(institution().filingOverdue()).isTrue();
-    Task handle = task(instance, Elements.HANDLE_OVERDUE_FILING);
-    assertThat(candidateGroups(handle)).containsExactly("health");
+    Task handle = task(engine, instance, Elements.HANDLE_OVERDUE_FILING);
+    assertThat(candidateGroups(engine, handle)).containsExactly("health");
     engine.getTaskService().complete(handle.getId(), Map.of(Variables.OVERDUE_NOTE, "已电话督促"));
     assertThat(instance).hasPassed(Elements.END_OVERDUE_HANDLED).isWaitingAt(Elements.AWAIT_FILING);
 
     // A late filing is still taken, and approval clears the overdue flag.
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 9, List.of()));
-    decide(task(instance, Elements.REVIEW_FILING), "APPROVE", null);
+    decide(task(engine, instance, Elements.REVIEW_FILING), "APPROVE", null);
     assertThat(institution().filingOverdue()).isFalse();
     assertThat(institution().status()).isEqualTo(InstitutionStatus.FILED);
   }
@@ -205,7 +202,7 @@ class RegistrationFilingProcessTest {
   void returnForSupplement_loopsWithANewDeadline() {
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 5, List.of()));
-    Task review = task(instance, Elements.REVIEW_FILING);
+    Task review = task(engine, instance, Elements.REVIEW_FILING);
     assertThat((String) engine.getTaskService().getVariable(review.getId(), Variables.CHECK_SUMMARY))
         .contains("持证上岗率：50.0%").contains("未达标");
 
@@ -215,12 +212,12 @@ class RegistrationFilingProcessTest {
     assertThat(instance).hasPassed(Elements.RECORD_RETURN).isWaitingAt(Elements.AWAIT_FILING);
     Date newStart = (Date) engine.getRuntimeService().getVariable(instance.getId(), Variables.FILING_DEADLINE_FROM);
     assertThat(newStart).isAfter(at("2026-11-01T00:00:00+08:00"));
-    Job timer = timer(instance, Elements.FILING_OVERDUE);
+    Job timer = timer(engine, instance, Elements.FILING_OVERDUE);
     WorkingDayCalendar workdays = WorkingDayCalendar.bundled();
     assertThat(timer.getDuedate()).isEqualTo(workdays.overdueFrom(newStart, 10));
 
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of()));
-    decide(task(instance, Elements.REVIEW_FILING), "APPROVE", null);
+    decide(task(engine, instance, Elements.REVIEW_FILING), "APPROVE", null);
     assertThat(institution().status()).isEqualTo(InstitutionStatus.FILED);
     assertThat(jdbc.sql("select count(*) from filing_submission where credit_code = ?").param(creditCode)
         .query(Integer.class).single()).isEqualTo(2);
@@ -233,7 +230,7 @@ class RegistrationFilingProcessTest {
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of(banned)));
 
-    Task review = task(instance, Elements.REVIEW_FILING);
+    Task review = task(engine, instance, Elements.REVIEW_FILING);
     assertThat(engine.getTaskService().getVariable(review.getId(), Variables.BLACKLIST_HITS)).isEqualTo(1);
     assertThat((String) engine.getTaskService().getVariableLocal(review.getId(), Variables.STAFF_ROSTER))
         .contains(banned + "　证书：育婴员证　【黑名单人员】");
@@ -242,7 +239,7 @@ class RegistrationFilingProcessTest {
 
     decide(review, "RETURN", "李某在不良记录黑名单上，请移出工作人员名单");
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of()));
-    decide(task(instance, Elements.REVIEW_FILING), "APPROVE", null);
+    decide(task(engine, instance, Elements.REVIEW_FILING), "APPROVE", null);
     assertThat(institution().status()).isEqualTo(InstitutionStatus.FILED);
   }
 
@@ -250,7 +247,7 @@ class RegistrationFilingProcessTest {
   void rejection_recordsTheReason() {
     ProcessInstance instance = start(InstitutionNature.FOR_PROFIT, "approval", null);
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of()));
-    Task review = task(instance, Elements.REVIEW_FILING);
+    Task review = task(engine, instance, Elements.REVIEW_FILING);
     assertThatThrownBy(() -> decide(review, "REJECT", null)).hasMessageContaining("不予备案必须写明理由");
     assertThatThrownBy(() -> decide(review, null, null)).hasMessageContaining("请选择审核结论");
 
@@ -307,47 +304,5 @@ class RegistrationFilingProcessTest {
 
   private Institution institution() {
     return institutions.find(creditCode).orElseThrow();
-  }
-
-  private Task task(ProcessInstance instance, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(activityId).singleResult();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-  }
-
-  private List<String> candidateUsers(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null).map(IdentityLink::getUserId).toList();
-  }
-
-  private void supervisor(String userId, String department, String county) {
-    var identity = engine.getIdentityService();
-    for (String groupId : List.of("supervisor", department)) {
-      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identity.newGroup(groupId);
-        identity.saveGroup(group);
-      }
-    }
-    User user = identity.newUser(userId);
-    identity.saveUser(user);
-    identity.createMembership(userId, "supervisor");
-    identity.createMembership(userId, department);
-    if (identity.createTenantQuery().tenantId(county).count() == 0) {
-      identity.saveTenant(identity.newTenant(county));
-    }
-    identity.createTenantUserMembership(county, userId);
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 }

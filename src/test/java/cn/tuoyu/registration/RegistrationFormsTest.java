@@ -1,35 +1,32 @@
 package cn.tuoyu.registration;
 
+import static cn.tuoyu.support.FormFiles.bundledSchemaVersion;
+import static cn.tuoyu.support.FormFiles.fieldNames;
+import static cn.tuoyu.support.FormFiles.stringConstants;
+import static cn.tuoyu.support.FormFiles.toOrderedMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.identity.Department;
 import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.registration.RegistrationFilingProcess.ReviewDecision;
+import cn.tuoyu.support.FormFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collector;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RegistrationFormsTest {
 
   static final Path FORMS = Path.of("forms", "registration");
-
-  /** form-js bundled with the Tasklist of the webjar on the classpath. */
-  static final String BUNDLED_FORM_JS = "META-INF/resources/webjars/camunda/lib/deps.js";
 
   /** Form keys other than the constants of {@link RegistrationFilingProcess.Variables}. */
   static final Set<String> FORM_ONLY_KEYS =
@@ -155,18 +149,11 @@ class RegistrationFormsTest {
 
   static final Pattern CJK = Pattern.compile("\\p{IsHan}");
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
-  static Map<String, JsonNode> forms;
+  static FormFiles forms;
 
   @BeforeAll
   static void readForms() throws IOException {
-    forms = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(FORMS)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        forms.put(baseName(file), JSON.readTree(file.toFile()));
-      }
-    }
+    forms = FormFiles.read(FORMS);
   }
 
   static Stream<String> formNames() {
@@ -175,13 +162,13 @@ class RegistrationFormsTest {
 
   @Test
   void theFolderHoldsExactlyTheSixForms() {
-    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
+    assertThat(forms.names()).containsExactlyInAnyOrderElementsOf(FORM_KEYS.keySet());
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void isADefaultFormNamedAfterItsFile(String name) {
-    JsonNode form = forms.get(name);
+    JsonNode form = forms.form(name);
     assertThat(form.isObject()).isTrue();
     assertThat(form.path("type").asText()).isEqualTo("default");
     assertThat(form.path("id").asText()).isEqualTo(name);
@@ -192,7 +179,7 @@ class RegistrationFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void schemaVersionIsOneTheBundledFormJsReads(String name) throws IOException {
-    JsonNode version = forms.get(name).path("schemaVersion");
+    JsonNode version = forms.form(name).path("schemaVersion");
     assertThat(version.isInt()).isTrue();
     assertThat(version.asInt()).isBetween(1, bundledSchemaVersion());
   }
@@ -207,7 +194,7 @@ class RegistrationFormsTest {
   @MethodSource("formNames")
   void componentsUseOnlyWhatFormJs18Knows(String name) {
     Set<String> ids = new TreeSet<>();
-    for (JsonNode component : components(name)) {
+    for (JsonNode component : forms.components(name)) {
       String where = name + "/" + component.path("id").asText();
       assertThat(ids.add(component.path("id").asText())).as("unique id " + where).isTrue();
       assertThat(component.path("id").asText()).as(where).isNotBlank();
@@ -232,7 +219,7 @@ class RegistrationFormsTest {
   @MethodSource("formNames")
   void rowsFitTheGrid(String name) {
     Map<String, Integer> widths = new HashMap<>();
-    for (JsonNode component : components(name)) {
+    for (JsonNode component : forms.components(name)) {
       JsonNode layout = component.path("layout");
       if (layout.has("columns")) {
         int columns = layout.path("columns").asInt();
@@ -247,16 +234,16 @@ class RegistrationFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void keysAreProcessVariablesOrListedFormKeys(String name) throws IllegalAccessException {
-    Set<String> allowed = new TreeSet<>(variableNames());
+    Set<String> allowed = new TreeSet<>(stringConstants(RegistrationFilingProcess.Variables.class));
     allowed.addAll(FORM_ONLY_KEYS);
-    List<String> keys = keys(name);
+    List<String> keys = forms.keys(name);
     assertThat(keys).as(name).isSubsetOf(allowed).doesNotHaveDuplicates();
     assertThat(keys).as(name).containsExactlyElementsOf(FORM_KEYS.get(name));
   }
 
   @Test
   void variablesConstantsAreReadByReflection() throws IllegalAccessException {
-    assertThat(variableNames())
+    assertThat(stringConstants(RegistrationFilingProcess.Variables.class))
         .contains("county", "creditCode", "approvedAt", "institutionSummary", "confidentialStaffRoster")
         .doesNotContainAnyElementsOf(FORM_ONLY_KEYS);
   }
@@ -264,18 +251,13 @@ class RegistrationFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void requiredFieldsAreTheOnesTheClerkMustFill(String name) {
-    Set<String> required =
-        keyed(name)
-            .filter(c -> c.path("validate").path("required").asBoolean(false))
-            .map(c -> c.path("key").asText())
-            .collect(Collectors.toSet());
-    assertThat(required).isEqualTo(REQUIRED_KEYS.get(name));
+    assertThat(forms.requiredKeys(name)).isEqualTo(REQUIRED_KEYS.get(name));
   }
 
   @ParameterizedTest
   @MethodSource("formNames")
   void everyVisibleTextIsChinese(String name) {
-    for (JsonNode component : components(name)) {
+    for (JsonNode component : forms.components(name)) {
       String where = name + "/" + component.path("id").asText();
       switch (component.path("type").asText()) {
         case "separator" -> {}
@@ -296,7 +278,7 @@ class RegistrationFormsTest {
   @ParameterizedTest
   @MethodSource("formNames")
   void shownVariablesAreReadOnlyAndNeverEditable(String name) {
-    keyed(name)
+    forms.keyed(name)
         .filter(c -> DISPLAY_ONLY_KEYS.contains(c.path("key").asText()))
         .forEach(
             c ->
@@ -313,17 +295,17 @@ class RegistrationFormsTest {
    */
   @Test
   void staffRosterIsShownOnlyOnTheReviewFormAndNeverSubmitted() {
-    forms.keySet().stream()
+    forms.names().stream()
         .filter(name -> !name.equals("FilingReviewForm"))
-        .forEach(name -> assertThat(keys(name)).as(name).doesNotContain("confidentialStaffRoster"));
-    JsonNode roster = component("FilingReviewForm", "confidentialStaffRoster");
+        .forEach(name -> assertThat(forms.keys(name)).as(name).doesNotContain("confidentialStaffRoster"));
+    JsonNode roster = forms.component("FilingReviewForm", "confidentialStaffRoster");
     assertThat(roster.path("disabled").asBoolean(false)).isTrue();
     assertThat(roster.path("type").asText()).isEqualTo("textarea");
   }
 
   @Test
   void natureOptionsAreTheEnum() {
-    assertThat(options("RegistrationStartForm", "nature"))
+    assertThat(forms.options("RegistrationStartForm", "nature"))
         .containsExactlyEntriesOf(
             Arrays.stream(InstitutionNature.values())
                 .collect(toOrderedMap(Enum::name, InstitutionNature::label)));
@@ -331,9 +313,9 @@ class RegistrationFormsTest {
 
   @Test
   void reviewDecisionOptionsAreTheEnum() {
-    JsonNode decision = component("FilingReviewForm", "reviewDecision");
+    JsonNode decision = forms.component("FilingReviewForm", "reviewDecision");
     assertThat(decision.path("type").asText()).isEqualTo("radio");
-    assertThat(options("FilingReviewForm", "reviewDecision"))
+    assertThat(forms.options("FilingReviewForm", "reviewDecision"))
         .containsExactlyEntriesOf(
             Arrays.stream(ReviewDecision.values())
                 .collect(toOrderedMap(Enum::name, ReviewDecision::label)));
@@ -343,7 +325,7 @@ class RegistrationFormsTest {
   void countyOptionsAreTheCountiesOfTheMigration() throws IOException {
     Map<String, String> counties = countiesFromMigration();
     assertThat(counties).hasSize(14).containsEntry("610600", "延安市本级");
-    assertThat(options("RegistrationStartForm", "county")).containsExactlyEntriesOf(counties);
+    assertThat(forms.options("RegistrationStartForm", "county")).containsExactlyEntriesOf(counties);
   }
 
   @Test
@@ -351,16 +333,16 @@ class RegistrationFormsTest {
     Map<String, String> departments =
         Arrays.stream(Department.values())
             .collect(toOrderedMap(Department::groupId, Department::displayName));
-    assertThat(options("RegistrationStartForm", "supervisoryDepartment"))
+    assertThat(forms.options("RegistrationStartForm", "supervisoryDepartment"))
         .containsExactlyEntriesOf(departments);
-    assertThat(options("AcknowledgeRegistrationForm", "acknowledgingDepartment"))
+    assertThat(forms.options("AcknowledgeRegistrationForm", "acknowledgingDepartment"))
         .containsExactlyEntriesOf(departments);
   }
 
   @Test
   void startFormFieldTypes() {
     Map<String, String> types = new LinkedHashMap<>();
-    keyed("RegistrationStartForm")
+    forms.keyed("RegistrationStartForm")
         .forEach(c -> types.put(c.path("key").asText(), c.path("type").asText()));
     assertThat(types)
         .containsEntry("creditCode", "textfield")
@@ -370,15 +352,15 @@ class RegistrationFormsTest {
         .containsEntry("supervisoryDepartment", "select")
         .containsEntry("approvedAt", "datetime");
     for (String count : List.of("capacityInfant", "capacityToddlerSmall", "capacityToddlerLarge")) {
-      JsonNode field = component("RegistrationStartForm", count);
+      JsonNode field = forms.component("RegistrationStartForm", count);
       assertThat(field.path("type").asText()).isEqualTo("number");
       assertThat(field.path("decimalDigits").asInt(-1)).as(count).isZero();
       assertThat(field.path("validate").path("min").asInt(-1)).as(count).isZero();
     }
-    JsonNode fee = component("RegistrationStartForm", "monthlyFee");
+    JsonNode fee = forms.component("RegistrationStartForm", "monthlyFee");
     assertThat(fee.path("type").asText()).isEqualTo("number");
     assertThat(fee.path("validate").path("min").asInt(-1)).isZero();
-    assertThat(component("RegistrationStartForm", "supervisoryDepartment").path("description")
+    assertThat(forms.component("RegistrationStartForm", "supervisoryDepartment").path("description")
             .asText())
         .isEqualTo("营利性机构可不填");
   }
@@ -421,7 +403,7 @@ class RegistrationFormsTest {
 
   @Test
   void creditCodeFieldExplainsThePatternInChinese() {
-    JsonNode field = component("RegistrationStartForm", "creditCode");
+    JsonNode field = forms.component("RegistrationStartForm", "creditCode");
     assertThat(field.path("description").asText()).contains("18", "I、O、Z、S、V", "大写");
   }
 
@@ -432,11 +414,11 @@ class RegistrationFormsTest {
    */
   @Test
   void reviewCommentHintFollowsTheDecision() {
-    JsonNode comment = component("FilingReviewForm", "reviewComment");
+    JsonNode comment = forms.component("FilingReviewForm", "reviewComment");
     assertThat(comment.path("type").asText()).isEqualTo("textarea");
     assertThat(comment.path("description").asText()).isEqualTo("退回补正或不予备案时必须填写理由");
     JsonNode hint =
-        components("FilingReviewForm").stream()
+        forms.components("FilingReviewForm").stream()
             .filter(c -> c.has("conditional"))
             .findFirst()
             .orElseThrow();
@@ -449,34 +431,6 @@ class RegistrationFormsTest {
   }
 
   // --- helpers
-
-  static int bundledSchemaVersion() throws IOException {
-    try (InputStream in =
-        RegistrationFormsTest.class.getClassLoader().getResourceAsStream(BUNDLED_FORM_JS)) {
-      assertThat(in).as(BUNDLED_FORM_JS + " on the classpath").isNotNull();
-      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Matcher matcher = Pattern.compile("\\.schemaVersion=(\\d+)").matcher(script);
-      Set<Integer> versions = new TreeSet<>();
-      while (matcher.find()) {
-        versions.add(Integer.parseInt(matcher.group(1)));
-      }
-      assertThat(versions).as("schemaVersion in " + BUNDLED_FORM_JS).hasSize(1);
-      return versions.iterator().next();
-    }
-  }
-
-  static Set<String> variableNames() throws IllegalAccessException {
-    Set<String> names = new TreeSet<>();
-    for (Field field : RegistrationFilingProcess.Variables.class.getDeclaredFields()) {
-      int modifiers = field.getModifiers();
-      if (Modifier.isStatic(modifiers)
-          && Modifier.isFinal(modifiers)
-          && field.getType() == String.class) {
-        names.add((String) field.get(null));
-      }
-    }
-    return names;
-  }
 
   static Map<String, String> countiesFromMigration() throws IOException {
     try (InputStream in =
@@ -503,7 +457,7 @@ class RegistrationFormsTest {
 
   static Pattern creditCodePattern() {
     String pattern =
-        component("RegistrationStartForm", "creditCode").path("validate").path("pattern").asText();
+        forms.component("RegistrationStartForm", "creditCode").path("validate").path("pattern").asText();
     assertThat(pattern).isEqualTo("^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$");
     return Pattern.compile(pattern);
   }
@@ -513,51 +467,4 @@ class RegistrationFormsTest {
     return pattern.matcher(value).find();
   }
 
-  static List<JsonNode> components(String name) {
-    List<JsonNode> all = new ArrayList<>();
-    forms.get(name).path("components").forEach(all::add);
-    assertThat(all).as(name + " components").isNotEmpty();
-    return all;
-  }
-
-  static Stream<JsonNode> keyed(String name) {
-    return components(name).stream().filter(c -> c.has("key"));
-  }
-
-  static List<String> keys(String name) {
-    return keyed(name).map(c -> c.path("key").asText()).toList();
-  }
-
-  static JsonNode component(String name, String key) {
-    return keyed(name)
-        .filter(c -> c.path("key").asText().equals(key))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(name + " has no field " + key));
-  }
-
-  static Map<String, String> options(String name, String key) {
-    Map<String, String> options = new LinkedHashMap<>();
-    component(name, key)
-        .path("values")
-        .forEach(v -> options.put(v.path("value").asText(), v.path("label").asText()));
-    return options;
-  }
-
-  static Set<String> fieldNames(JsonNode node) {
-    Set<String> names = new TreeSet<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    return names;
-  }
-
-  static String baseName(Path file) {
-    String fileName = file.getFileName().toString();
-    return fileName.substring(0, fileName.length() - ".form".length());
-  }
-
-  static <T> Collector<T, ?, Map<String, String>> toOrderedMap(
-      Function<T, String> key, Function<T, String> value) {
-    return Collectors.toMap(key, value, (a, b) -> a, LinkedHashMap::new);
-  }
 }
