@@ -1,19 +1,16 @@
 package cn.tuoyu.inspection;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static cn.tuoyu.inspection.InspectionSteps.awaitTask;
+import static cn.tuoyu.inspection.InspectionSteps.uniqueIdNumber;
+import static cn.tuoyu.inspection.InspectionSteps.work;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.identity.DemoUsers;
 import cn.tuoyu.identity.TasklistFilters;
-import cn.tuoyu.institution.Certificate;
 import cn.tuoyu.institution.InspectionHistory;
 import cn.tuoyu.institution.InspectionResult;
-import cn.tuoyu.institution.InstitutionNature;
 import cn.tuoyu.institution.InstitutionRepository;
-import cn.tuoyu.institution.InstitutionStatus;
-import cn.tuoyu.institution.StaffRole;
-import cn.tuoyu.registration.FilingRequest;
-import cn.tuoyu.registration.RegistrationFixtures;
 import cn.tuoyu.support.Browser;
 import cn.tuoyu.support.Browser.Person;
 import cn.tuoyu.support.EngineRest;
@@ -25,14 +22,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,8 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 年度检查 and 关闭注销 in a real Chromium, as the people who work them: an inspector of 延长县 fills
  * the on-site checklist (现场检查) in Tasklist, and the county supervisor looks up in Cockpit where a
- * closure case stands after two failed years. The cases get to those steps through REST, as in
- * {@link AnnualReviewIT}. Screenshots go to target/screenshots.
+ * closure case stands after two failed years. The cases get to those steps through REST with
+ * {@link InspectionSteps}, as in {@link AnnualReviewIT}. Screenshots go to target/screenshots.
  */
 class AnnualInspectionBrowserIT extends IntegrationTest {
 
@@ -52,7 +46,7 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
 
   private static final String CHINESE = "zh-CN";
   private static final String PW = DemoUsers.PASSWORD;
-  private static final String YANCHANG = "610621";
+  private static final String YANCHANG = InspectionSteps.YANCHANG;
   private static final int THIS_YEAR = Year.now().getValue();
   private static final String INSPECTOR1 = "yanchang-inspector1";
   private static final String SUPERVISOR = "yanchang-supervisor";
@@ -61,8 +55,6 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
   /** English a Chinese screen must not show (the buttons and labels of Tasklist and form-js). */
   private static final List<String> ENGLISH_LABELS = List.of("Claim", "Complete", "Save", "Start", "Close", "Back",
       "Select", "Submit", "Reset", "No results");
-  private static final int WIDTH = 1400;
-  private static final int HEIGHT = 900;
 
   @Autowired InspectionHistory history;
   @Autowired InstitutionRepository institutions;
@@ -70,11 +62,11 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
   /** Step 1: 现场检查 in Tasklist — labels, a score out of range refused, then the case moves on to the co-sign. */
   @Test
   void inspectorFillsTheOnSiteChecklistInTasklist() throws Exception {
-    String code = fileInstitution(uniqueIdNumber());
+    String code = steps().fileInstitution(uniqueIdNumber());
     String name = institutions.find(code).orElseThrow().name();
-    openYear(THIS_YEAR);
+    steps().openYear(THIS_YEAR);
     String key = InspectionHistory.annualKey(code, THIS_YEAR);
-    selfReportAndDeskReview(code, THIS_YEAR);
+    steps().selfReportAndDeskReview(code, THIS_YEAR);
     EngineRest inspectorRest = as(INSPECTOR1, PW);
     String onSiteTask = awaitTask(inspectorRest, key, "Task_OnSiteInspection");
 
@@ -176,11 +168,11 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
   /** Step 2: a closure case after two failed years, in Cockpit at 办理注销登记 and 安置在托婴幼儿. */
   @Test
   void supervisorSeesWhereAClosureCaseStandsInCockpit() throws Exception {
-    String code = fileInstitution(uniqueIdNumber());
+    String code = steps().fileInstitution(uniqueIdNumber());
     // The year before was failed on paper (补录); this year's inspection fails through the system.
     history.enterPriorResult(code, THIS_YEAR - 1, InspectionResult.FAILED, "纸质档案补录：年审不合格", SUPERVISOR);
-    openYear(THIS_YEAR);
-    inspect(code, THIS_YEAR, false);
+    steps().openYear(THIS_YEAR);
+    steps().inspect(code, THIS_YEAR, false);
 
     String closureKey = code + "-closure";
     EngineRest health = as("yanchang-health-clerk", PW);
@@ -241,8 +233,10 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
     assertThat(variableRow(variables, "creditCode").locator("td.col-value")).containsText(code);
     assertThat(variableRow(variables, "county").locator("td.col-value")).containsText(YANCHANG);
     assertThat(variableRow(variables, "approvalDecision").locator("td.col-value")).containsText("APPROVE");
-    assertNoEnglish(supervisor.visibleTexts(), "cockpit-closure-instance");
-    supervisor.screenshot("cockpit-closure-instance");
+    onWholePage(supervisor, () -> {
+      assertNoEnglish(supervisor.visibleTexts(), "cockpit-closure-instance");
+      supervisor.screenshot("cockpit-closure-instance");
+    });
 
     // --- the annual inspection's diagram too ---
     openProcessDefinition(page, AnnualInspectionProcess.KEY);
@@ -379,12 +373,14 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
     if (hidden == 0) {
       return action.get();
     }
-    page.setViewportSize(WIDTH, HEIGHT + hidden + 40);
+    int width = page.viewportSize().width;
+    int height = page.viewportSize().height;
+    page.setViewportSize(width, height + hidden + 40);
     try {
       page.waitForFunction("() => (" + SCROLLED_AWAY + ")() === 0");
       return action.get();
     } finally {
-      page.setViewportSize(WIDTH, HEIGHT);
+      page.setViewportSize(width, height);
     }
   }
 
@@ -456,124 +452,14 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
       }
       """;
 
-  // --- the cases, through REST as in AnnualReviewIT ---
+  // --- the cases ---
 
-  /** Registers and files an institution in 延长县 whose principal has the given ID number. */
-  private String fileInstitution(String principalId) throws Exception {
-    String code = RegistrationFixtures.creditCode(YANCHANG);
-    Response registered = as("yanchang-approval-clerk", PW).post("/api/registrations", RegistrationFixtures.registration(
-        code, YANCHANG, InstitutionNature.FOR_PROFIT, null, LocalDate.now().minusDays(1)));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    FilingRequest sample = RegistrationFixtures.filing(code, 0, 0, List.of());
-    FilingRequest filing = new FilingRequest(code, sample.licenceNo(), sample.premises(), sample.fireSafety(),
-        sample.healthEvaluation(), sample.feeSchedule(), List.of(
-            new FilingRequest.Staff("刘园长", principalId, StaffRole.PRINCIPAL, List.of(Certificate.CHILDCARE_WORKER)),
-            new FilingRequest.Staff("保育员甲", uniqueIdNumber(), StaffRole.CAREGIVER, List.of(Certificate.CHILDCARE_WORKER))));
-    Response filed = as("portal", PW).post("/api/filings", filing);
-    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-    EngineRest health = as("yanchang-health-clerk", PW);
-    String review = awaitTask(health, code, "Task_ReviewFiling");
-    work(health, "yanchang-health-clerk", review, Map.of("reviewDecision", Map.of("value", "APPROVE")));
-    assertThat(institutions.find(code).orElseThrow().status()).isEqualTo(InstitutionStatus.FILED);
-    return code;
-  }
-
-  /**
-   * The county supervisor opens the year's annual inspections and waits for the campaign to finish
-   * (it opens every filed institution of the county that has none of the year; running it again is harmless).
-   */
-  private void openYear(int year) throws Exception {
-    EngineRest supervisor = as(SUPERVISOR, PW);
-    // Another test's campaign of the same year may still run (409): wait for it, then open what it missed.
-    assertThat(await(() -> Optional.of(supervisor.post("/api/inspection-campaigns", Map.of("year", year, "county", YANCHANG)))
-        .filter(r -> r.status() != 409))).hasValueSatisfying(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
-    assertThat(await(() -> Optional.of(supervisor.get("/api/inspection-campaigns/" + year + "/" + YANCHANG).json())
-        .filter(p -> !p.get("running").asBoolean() && p.get("started").asInt() == p.get("total").asInt())))
-        .isPresent();
-  }
-
-  /** Self-report through the portal and the county health clerk's desk review: the case waits for 现场检查. */
-  private void selfReportAndDeskReview(String code, int year) throws Exception {
-    String key = InspectionHistory.annualKey(code, year);
-    Response report = as("portal", PW).post("/api/inspections/" + key + "/self-report", Map.of(
-        "report", year + " 年度自查：制度健全，已完成消防演练两次。", "enrolledChildren", 40, "staffCount", 9,
-        "safetyIncidents", 0));
-    assertThat(report.status()).as(report.body()).isIn(200, 201);
-    EngineRest health = as("yanchang-health-clerk", PW);
-    work(health, "yanchang-health-clerk", awaitTask(health, key, "Task_DeskReview"),
-        Map.of("deskReviewNote", Map.of("value", "自查报告完整"), "onSiteFocus", Map.of("value", "重点查看消防通道")));
-  }
-
-  /** One institution's annual inspection of one year, to its end: passed, or failed after two re-reviews and a penalty. */
-  private void inspect(String code, int year, boolean pass) throws Exception {
-    String key = InspectionHistory.annualKey(code, year);
-    selfReportAndDeskReview(code, year);
-
-    EngineRest inspector1 = as(INSPECTOR1, PW);
-    double score = pass ? 92 : 55;
-    work(inspector1, INSPECTOR1, awaitTask(inspector1, key, "Task_OnSiteInspection"), Map.of(
-        "safetyScore", Map.of("value", score), "healthCareScore", Map.of("value", 90),
-        "staffingScore", Map.of("value", 88), "facilitiesScore", Map.of("value", 85),
-        "feeDisclosureScore", Map.of("value", 95), "criticalFindings", Map.of("value", 0),
-        "findings", Map.of("value", pass ? "未发现问题" : "消防通道堆放杂物，应急照明损坏")));
-    String coSign = awaitTask(inspector1, key, "Task_CoSignInspection");
-    EngineRest inspector2 = as("yanchang-inspector2", PW);
-    work(inspector2, "yanchang-inspector2", coSign, Map.of("coSignConfirmed", Map.of("value", true)));
-
-    if (!pass) {
-      for (int round = 1; round <= 2; round++) {
-        String text = "第 " + round + " 轮整改：已清理消防通道";
-        assertThat(await(() -> Optional.of(as("portal", PW).post("/api/rectifications/" + key + "/report",
-            Map.of("reportText", text, "measures", "清理杂物，更换应急照明")).status()).filter(s -> s == 201)))
-            .as("rectification report accepted, round " + round).isPresent();
-        work(inspector1, INSPECTOR1, awaitTask(inspector1, key, "Task_ReviewRectification"), Map.of(
-            "reviewResult", Map.of("value", "FAIL"), "reviewComment", Map.of("value", "复查仍不合格")));
-      }
-      EngineRest market = as("yanchang-market-clerk", PW);
-      work(market, "yanchang-market-clerk", awaitTask(market, key, "Task_DecidePenalty"), Map.of(
-          "penaltyKind", Map.of("value", "WARNING"),
-          "penaltyDecisionNo", Map.of("value", "延长市监罚〔" + year + "〕" + code.substring(12) + "号"),
-          "legalBasis", Map.of("value", "《托育机构设置标准（试行）》"),
-          "penaltyText", Map.of("value", "整改复查不合格，给予警告")));
-    }
-    InspectionResult expected = pass ? InspectionResult.PASSED : InspectionResult.FAILED;
-    assertThat(await(() -> history.resultOf(code, year).filter(expected::equals))).as(key).isPresent();
-  }
-
-  private static void work(EngineRest user, String userId, String taskId, Map<String, Object> variables) {
-    Response claimed = user.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", userId));
-    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
-    Response completed = user.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
-    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
-  }
-
-  private static String awaitTask(EngineRest user, String businessKey, String taskKey) throws InterruptedException {
-    return await(() -> {
-      JsonNode list = user.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-          + "&taskDefinitionKey=" + taskKey).json();
-      return list.size() >= 1 ? Optional.of(list.get(0).get("id").asText()) : Optional.<String>empty();
-    }).orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + businessKey + " within 30 s"));
-  }
-
-  /** Polls up to 30 s: jobs (the campaign's chunks, asynchronous steps) run on the job executor. */
-  private static <T> Optional<T> await(Supplier<Optional<T>> probe) throws InterruptedException {
-    for (int i = 0; i < 150; i++) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value;
-      }
-      Thread.sleep(200);
-    }
-    return Optional.empty();
+  private InspectionSteps steps() {
+    return new InspectionSteps(user -> as(user, PW), history, institutions);
   }
 
   private static JsonNode readJson(JsonNode value) throws Exception {
     return value.isTextual() ? new ObjectMapper().readTree(value.asText()) : value;
-  }
-
-  private static String uniqueIdNumber() {
-    LocalDate born = LocalDate.of(1975, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(8000));
-    return RegistrationFixtures.idNumber(YANCHANG, born, ThreadLocalRandom.current().nextInt(1000));
   }
 
   private static Pattern containing(String text) {
