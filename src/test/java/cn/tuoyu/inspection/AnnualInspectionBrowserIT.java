@@ -114,16 +114,12 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
     enter(form.getByLabel("重大安全隐患（项）"), "0");
     enter(form.getByLabel("检查发现的问题"), "消防通道堆放少量杂物，已当场要求清理；晨检记录个别日期缺签字。");
     Locator complete = task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成").setExact(true));
-    boolean completeEnabled = complete.isEnabled();
-    if (completeEnabled) {
-      complete.click();
-    }
     Locator safetyError = field(form, "安全管理").locator(".fjs-form-field-error");
     assertThat(safetyError).isVisible();
-    String errorText = safetyError.innerText();
-    System.out.println("[AnnualInspectionBrowserIT] 120 分: 完成 " + (completeEnabled ? "enabled, clicked" : "disabled")
-        + "; error under 安全管理: " + errorText);
-    assertThat(errorText).contains("100");
+    // Known leftover: form-js (Camunda 7.24) writes its validation messages in English
+    // ("Field must have maximum value of 100."); the form's JSON has no property for them.
+    assertThat(safetyError).containsText("100");
+    assertThat(complete).isDisabled();
     assertThat(form.locator(".fjs-form-field-error")).hasCount(1);
     assertThat(task.locator("h2.task")).hasText("现场检查");
     JsonNode stillOpen = inspectorRest.get("/engine-rest/task/" + onSiteTask).json();
