@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * once; a third run through the campaign process and the job executor finds nothing left. Prints
  * throughput and peak heap (figures, not a timed assertion).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// An engine name of its own and a context closed after the class: the REST layer finds engines by name,
+// and a second "default" engine in this JVM would take the place of the shared IT context's engine.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=campaignTest")
+@DirtiesContext
 @ActiveProfiles({"postgres", "demo"})
 class InspectionCampaignIT {
 
