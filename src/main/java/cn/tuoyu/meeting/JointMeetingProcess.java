@@ -26,6 +26,8 @@ public final class JointMeetingProcess {
     public static final String RECORD_OVERDUE_REPORTS = "Task_RecordOverdueReports";
     public static final String ESCALATE_OVERDUE_REPORTS = "Task_EscalateOverdueReports";
     public static final String END_REPORTS_ESCALATED = "EndEvent_ReportsEscalated";
+    public static final String REPORTS_WAIVED = "BoundaryEvent_ReportsWaived";
+    public static final String REPORTS_IN = "Gateway_ReportsIn";
     public static final String RECORD_MEETING = "Task_RecordMeeting";
     public static final String ANY_ACTION_ITEMS = "Gateway_AnyActionItems";
     public static final String ACTION_ITEM = "SubProcess_ActionItem";
@@ -36,6 +38,9 @@ public final class JointMeetingProcess {
     public static final String RECORD_ITEM_OVERDUE = "Task_RecordItemOverdue";
     public static final String ESCALATE_OVERDUE_ITEM = "Task_EscalateOverdueItem";
     public static final String END_ITEM_ESCALATED = "EndEvent_ItemEscalated";
+    public static final String ITEM_WAIVED = "BoundaryEvent_ItemWaived";
+    public static final String RECORD_ITEM_NOT_DONE = "Task_RecordItemNotDone";
+    public static final String END_ITEM_WAIVED = "EndEvent_ItemWaived";
     public static final String ACCEPT_ITEM = "Task_AcceptItem";
     public static final String ITEM_DECISION = "Gateway_ItemDecision";
     public static final String END_ITEM_DONE = "EndEvent_ItemDone";
@@ -79,8 +84,14 @@ public final class JointMeetingProcess {
 
     /** Task-local, read-only: who is overdue, for the escalation tasks. */
     public static final String OVERDUE_SUMMARY = "overdueSummary";
-    /** Escalation tasks' form (local): what the supervisor did. */
+    /** Escalation tasks' form (local): what the supervisor did, and whether to keep waiting. */
     public static final String ESCALATION_NOTE = "escalationNote";
+    /** String: WAIT, or PROCEED (reports: hold the meeting without the missing ones) / CLOSE (item: not done). */
+    public static final String ESCALATION_DECISION = "escalationDecision";
+    /** Boolean, mapped out of Task_EscalateOverdueReports: stop waiting for the missing reports. */
+    public static final String REPORTS_WAIVED = "reportsWaived";
+    /** Boolean, mapped out of Task_EscalateOverdueItem to the item's scope: stop waiting, the item is not done. */
+    public static final String ITEM_WAIVED = "itemWaived";
 
     /** Task_RecordMeeting: the compiled reports (task-local, read-only) and the form (local to the task). */
     public static final String REPORTS_SUMMARY = "reportsSummary";

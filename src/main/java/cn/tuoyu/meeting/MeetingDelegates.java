@@ -85,6 +85,11 @@ public class MeetingDelegates {
     return meetings::recordItemOverdue;
   }
 
+  @Bean
+  JavaDelegate recordItemNotDoneDelegate(MeetingService meetings) {
+    return meetings::recordItemNotDone;
+  }
+
   /** On Task_EscalateOverdueItem create. */
   @Bean
   TaskListener overdueItemPreparer(MeetingService meetings) {

@@ -443,6 +443,19 @@ public class MeetingService {
             + "），请立即报告落实情况；逾期情况已报联席会议办公室。");
   }
 
+  /**
+   * Task_RecordItemNotDone: the supervisor stopped waiting after the escalation; the item is not done,
+   * naming the departments that never reported.
+   */
+  public void recordItemNotDone(DelegateExecution execution) {
+    Item item = item(execution.getVariable(Variables.ACTION_ITEM_ID));
+    String missing = meetings.assignments(item.id()).stream()
+        .filter(a -> "OPEN".equals(a.status()) || "RETURNED".equals(a.status()))
+        .map(a -> name(a.department())).collect(Collectors.joining("、"));
+    meetings.settleItem(item.id(), "NOT_DONE", "CLOSED", null, Outcome.NOT_DONE.name(), by(null), now(),
+        "督办后不再等待，未报告：" + missing);
+  }
+
   /** Task_EscalateOverdueItem created: which departments are late with the item. */
   public void prepareOverdueItem(DelegateTask task) {
     Item item = item(task.getVariable(Variables.ACTION_ITEM_ID));

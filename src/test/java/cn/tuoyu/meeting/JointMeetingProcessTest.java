@@ -99,6 +99,7 @@ class JointMeetingProcessTest {
     Mocks.register("itemCompletionChecker", delegates.itemCompletionChecker(meetings));
     Mocks.register("recordItemOverdueDelegate", delegates.recordItemOverdueDelegate(meetings));
     Mocks.register("overdueItemPreparer", delegates.overdueItemPreparer(meetings));
+    Mocks.register("recordItemNotDoneDelegate", delegates.recordItemNotDoneDelegate(meetings));
     Mocks.register("itemAcceptancePreparer", delegates.itemAcceptancePreparer(meetings));
     Mocks.register("itemAcceptanceChecker", delegates.itemAcceptanceChecker(meetings));
     Mocks.register("closeMeetingDelegate", delegates.closeMeetingDelegate(meetings));
@@ -235,8 +236,7 @@ class JointMeetingProcessTest {
           assertThat(r.reportStatus()).isEqualTo("OPEN");
         });
 
-    engine.getTaskService().complete(escalation.getId(), Map.of(Variables.ESCALATION_NOTE, "已电话督促教育局"));
-    assertThat(instance).hasPassed(Elements.END_REPORTS_ESCALATED);
+    // The supervisor chases the department; the escalation stays open while it does.
     ClockUtil.setCurrentTime(at("2026-03-02T11:00:00+08:00"));
     report(instance, "education", "托班建设进展滞后，已部署");
     assertThat((String) engine.getTaskService().getVariable(task(instance, Elements.RECORD_MEETING).getId(),
@@ -245,7 +245,78 @@ class JointMeetingProcessTest {
 
     recordMeeting(instance, null);
     assertThat(instance).isEnded().hasPassed(Elements.END_MEETING_CLOSED).hasNotPassed(Elements.ACTION_ITEM);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(escalation.getId()).count())
+        .as("the closed meeting ends the escalation left open").isZero();
     assertThat(queries.summary(id).items()).isEmpty();
+  }
+
+  @Test
+  void theSupervisorMayHoldTheMeetingWithoutTheMissingReport() {
+    ProcessInstance instance = start("联席会议");
+    long id = meetingId(instance);
+    draft(instance, List.of("health", "education", "market"));
+    ClockUtil.setCurrentTime(at("2026-02-24T10:00:00+08:00"));
+    report(instance, "health", "备案核查完成");
+    report(instance, "market", "收费检查完成");
+    ClockUtil.setCurrentTime(at("2026-02-27T00:00:00+08:00"));
+    execute(timer(instance, Elements.REPORTS_OVERDUE));
+    Task escalation = task(instance, Elements.ESCALATE_OVERDUE_REPORTS);
+
+    complete(escalation, Map.of(Variables.ESCALATION_DECISION, "WAIT", Variables.ESCALATION_NOTE, "已督促"));
+    assertThat(instance).hasPassed(Elements.END_REPORTS_ESCALATED).isWaitingAt(Elements.SUBMIT_PROGRESS_REPORT)
+        .hasNotPassed(Elements.REPORTS_WAIVED);
+    assertThat(reportTask(instance, "education")).isNotNull();
+
+    // A week later still nothing: a second escalation (started here as the timer would), and the supervisor stops waiting.
+    ClockUtil.setCurrentTime(at("2026-03-06T10:00:00+08:00"));
+    engine.getRuntimeService().createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(Elements.RECORD_OVERDUE_REPORTS).execute();
+    complete(task(instance, Elements.ESCALATE_OVERDUE_REPORTS), Map.of(Variables.ESCALATION_DECISION, "PROCEED",
+        Variables.ESCALATION_NOTE, "教育局无法按期通报，按已通报情况召开会议"));
+    assertThat(instance).hasPassed(Elements.REPORTS_WAIVED, Elements.REPORTS_IN).isWaitingAt(Elements.RECORD_MEETING);
+    assertThat(reportTask(instance, "education")).as("the missing department's task is withdrawn").isNull();
+    assertThat((String) engine.getTaskService().getVariable(task(instance, Elements.RECORD_MEETING).getId(),
+        Variables.REPORTS_SUMMARY)).startsWith("已通报 2/3 个成员单位").contains("【教育局】未通报");
+    assertThat(repository.reminderKinds(id, "education")).containsExactly("REPORT_OVERDUE", "REPORT_OVERDUE");
+    assertThat(queries.status(id).reports()).filteredOn(r -> r.department().equals("education")).singleElement()
+        .satisfies(r -> assertThat(r.reportStatus()).isEqualTo("OPEN"));
+    recordMeeting(instance, null);
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void theSupervisorMayCloseAnOverdueItemAsNotDone_andAnAcceptedItemEndsItsOpenEscalation() {
+    ProcessInstance instance = toMeeting(List.of("health"));
+    long id = meetingId(instance);
+    recordMeeting(instance, "[{\"departments\":[\"education\",\"market\"],\"deadline\":\"2026-03-20\",\"description\":\"托班用房排查\"},"
+        + "{\"departments\":[\"finance\"],\"deadline\":\"2026-03-20\",\"description\":\"扶持资金\"}]");
+    var items = repository.items(id);
+    ClockUtil.setCurrentTime(at("2026-03-10T10:00:00+08:00"));
+    completeItem(instance, "market", "已排查");
+
+    ClockUtil.setCurrentTime(at("2026-03-21T00:00:00+08:00"));
+    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(Elements.ITEM_OVERDUE).list().forEach(this::execute);
+    List<Task> escalations = tasks(instance, Elements.ESCALATE_OVERDUE_ITEM);
+    assertThat(escalations).hasSize(2);
+
+    // Finance reports late and is accepted while its escalation is still open: the item's end ends it too.
+    ClockUtil.setCurrentTime(at("2026-03-23T10:00:00+08:00"));
+    completeItem(instance, "finance", "已拨付");
+    decide(acceptTaskOf(instance, items.get(1).id()), "ACCEPT", null, null);
+    assertThat(tasks(instance, Elements.ESCALATE_OVERDUE_ITEM)).hasSize(1);
+
+    Task first = tasks(instance, Elements.ESCALATE_OVERDUE_ITEM).get(0);
+    assertThat((String) engine.getTaskService().getVariable(first.getId(), Variables.OVERDUE_SUMMARY))
+        .contains("托班用房排查").contains("尚未报告落实情况：教育局");
+    complete(first, Map.of(Variables.ESCALATION_DECISION, "CLOSE", Variables.ESCALATION_NOTE, "教育局职能调整，无法落实"));
+    assertThat(instance).hasPassed(Elements.ITEM_WAIVED, Elements.RECORD_ITEM_NOT_DONE, Elements.END_ITEM_WAIVED)
+        .isEnded();
+    MeetingSummary summary = queries.summary(id);
+    assertThat(summary.items()).extracting(MeetingQueries.ItemSummary::outcome).containsExactly("NOT_DONE", "LATE");
+    assertThat(summary.items().get(0).note()).isEqualTo("督办后不再等待，未报告：教育局");
+    assertThat(repository.assignments(items.get(0).id())).extracting(MeetingRepository.Assignment::status)
+        .containsOnly("CLOSED");
   }
 
   @Test
@@ -340,8 +411,8 @@ class JointMeetingProcessTest {
     assertThat(comments(education)).singleElement().asString().contains("督办").contains("第 1 项");
     assertThat(comments(itemTask(instance, "market"))).as("the other item is not overdue yet").isEmpty();
     assertThat(repository.reminderKinds(id, "education")).containsExactly("ITEM_OVERDUE");
-    engine.getTaskService().complete(escalation.getId(), Map.of(Variables.ESCALATION_NOTE, "已督促"));
-    assertThat(instance).hasPassed(Elements.END_ITEM_ESCALATED);
+    complete(escalation, Map.of(Variables.ESCALATION_DECISION, "WAIT", Variables.ESCALATION_NOTE, "已督促"));
+    assertThat(instance).hasPassed(Elements.END_ITEM_ESCALATED).hasNotPassed(Elements.ITEM_WAIVED);
     assertThat(queries.summary(id).items().get(0).outcomeLabel()).isEqualTo("办理中（已逾期）");
 
     ClockUtil.setCurrentTime(at("2026-03-23T10:00:00+08:00"));

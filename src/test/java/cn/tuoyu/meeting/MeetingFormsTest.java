@@ -57,7 +57,8 @@ class MeetingFormsTest {
     FORM_KEYS.put("DraftAgendaForm", List.of("agenda", "plannedDate", "memberDepartments"));
     FORM_KEYS.put("ProgressReportForm",
         List.of("reportingDepartment", "meetingBrief", "workProgress", "problems", "nextSteps"));
-    FORM_KEYS.put("EscalateOverdueForm", List.of("overdueSummary", "escalationNote"));
+    FORM_KEYS.put("EscalateOverdueReportsForm", List.of("overdueSummary", "escalationDecision", "escalationNote"));
+    FORM_KEYS.put("EscalateOverdueItemForm", List.of("overdueSummary", "escalationDecision", "escalationNote"));
     FORM_KEYS.put("RecordMeetingForm", List.of("reportsSummary", "heldOn", "attendees", "minutes", "decisions"));
     FORM_KEYS.put("ItemCompletionForm",
         List.of("responsibleDepartment", "itemBrief", "completionReport", "evidence", "completedOn"));
@@ -65,10 +66,11 @@ class MeetingFormsTest {
   }
 
   static final Map<String, Set<String>> REQUIRED_KEYS = Map.of(
+      "EscalateOverdueReportsForm", Set.of("escalationDecision", "escalationNote"),
+      "EscalateOverdueItemForm", Set.of("escalationDecision", "escalationNote"),
       "JointMeetingStartForm", Set.of("meetingTitle", "county"),
       "DraftAgendaForm", Set.of("agenda", "memberDepartments"),
       "ProgressReportForm", Set.of("workProgress"),
-      "EscalateOverdueForm", Set.of("escalationNote"),
       "RecordMeetingForm", Set.of("heldOn", "attendees", "minutes", "deadline"),
       "ItemCompletionForm", Set.of("completionReport", "evidence"),
       "AcceptItemForm", Set.of("itemDecision"));
@@ -130,8 +132,8 @@ class MeetingFormsTest {
         JointMeetingProcess.Elements.START, "JointMeetingStartForm",
         JointMeetingProcess.Elements.DRAFT_AGENDA, "DraftAgendaForm",
         JointMeetingProcess.Elements.SUBMIT_PROGRESS_REPORT, "ProgressReportForm",
-        JointMeetingProcess.Elements.ESCALATE_OVERDUE_REPORTS, "EscalateOverdueForm",
-        JointMeetingProcess.Elements.ESCALATE_OVERDUE_ITEM, "EscalateOverdueForm",
+        JointMeetingProcess.Elements.ESCALATE_OVERDUE_REPORTS, "EscalateOverdueReportsForm",
+        JointMeetingProcess.Elements.ESCALATE_OVERDUE_ITEM, "EscalateOverdueItemForm",
         JointMeetingProcess.Elements.RECORD_MEETING, "RecordMeetingForm",
         JointMeetingProcess.Elements.REPORT_ITEM_COMPLETION, "ItemCompletionForm",
         JointMeetingProcess.Elements.ACCEPT_ITEM, "AcceptItemForm"));
@@ -260,6 +262,16 @@ class MeetingFormsTest {
         .collect(Collectors.toMap(ItemDecision::name, ItemDecision::label, (a, b) -> a, LinkedHashMap::new)));
     assertThat(component("AcceptItemForm", "sendBackDepartments").path("conditional").path("hide").asText())
         .isEqualTo("=not(itemDecision = \"SEND_BACK\")");
+  }
+
+  /** The values the models' output mappings compare with: PROCEED waives the reports, CLOSE the item. */
+  @Test
+  void escalationDecisionsAreTheOnesTheModelMapsOut() throws IOException {
+    String model = Files.readString(MODEL);
+    assertThat(options("EscalateOverdueReportsForm", "escalationDecision")).containsOnlyKeys("WAIT", "PROCEED");
+    assertThat(options("EscalateOverdueItemForm", "escalationDecision")).containsOnlyKeys("WAIT", "CLOSE");
+    assertThat(model).contains("<camunda:outputParameter name=\"reportsWaived\">${escalationDecision == 'PROCEED'}")
+        .contains("<camunda:outputParameter name=\"itemWaived\">${escalationDecision == 'CLOSE'}");
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * clerk convenes and follows the whole meeting; each member department's clerk sees and completes only its
  * own department's tasks; other departments and other counties see nothing.
  */
-class JointMeetingIT extends IntegrationTest {
+class CountyJointMeetingIT extends IntegrationTest {
 
   private static final String PW = DemoUsers.PASSWORD;
   private static final String BAOTA = "610602";

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Chinese form in Tasklist, and the convener (the county health clerk) finds it counted in the compiled
  * reports of 记录会议情况. Screenshots go to target/screenshots.
  */
-class JointMeetingBrowserIT extends IntegrationTest {
+class CountyJointMeetingBrowserIT extends IntegrationTest {
 
   @RegisterExtension
   static final Browser browser = new Browser();
