@@ -3,7 +3,7 @@ package cn.tuoyu.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.institution.CreditCode;
-import cn.tuoyu.support.PostgresDatabase;
+import cn.tuoyu.support.IntegrationTest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,12 +19,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The annual campaign at the size of a province's county seat: 10,000 filed institutions on
@@ -32,25 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * once; a third run through the campaign process and the job executor finds nothing left. Prints
  * throughput and peak heap (figures, not a timed assertion).
  */
-// An engine name of its own and a context closed after the class: the REST layer finds engines by name,
-// and a second "default" engine in this JVM would take the place of the shared IT context's engine.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.process-engine-name=campaignTest")
-@DirtiesContext
-@ActiveProfiles({"postgres", "demo"})
-class InspectionCampaignIT {
+// In the shared IT context: a second application context in this JVM would register a second engine,
+// and the webapps and REST layer find engines through static registries.
+class InspectionCampaignIT extends IntegrationTest {
 
-  private static final String COUNTY = "610632"; // 黄陵县: no demo data there
+  private static final String COUNTY = "610632"; // 黄陵县: no demo data and no other test there
   private static final int INSTITUTIONS = 10_000;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresDatabase.newDatabase("tuoyu_campaign");
-    registry.add("TUOYU_DB_URL", () -> url);
-    registry.add("TUOYU_DB_USER", () -> "postgres");
-    registry.add("TUOYU_DB_PASSWORD", () -> "");
-    registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-  }
 
   @Autowired CampaignService campaigns;
   @Autowired RuntimeService runtime;
