@@ -30,7 +30,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,11 @@ class AccessEquivalenceIT extends IntegrationTest {
     seeded = true;
   }
 
+  @AfterAll
+  static void totals() {
+    System.out.printf("[equivalence] %d REST calls checked in all%n", REST_CALLS.get());
+  }
+
   // ---------------------------------------------------------------- the tests
 
   @Test
@@ -136,50 +143,126 @@ class AccessEquivalenceIT extends IntegrationTest {
 
   @Test
   @Order(2)
-  void aWrongGrantIsReportedWithTheLeakedTasks() throws InterruptedException {
+  void readOnEveryTaskForClerksIsReportedWithTheLeakedTasks() throws InterruptedException {
     seed();
     String county = EquivalencePopulation.COUNTIES.get(0);
-    Authorization wrong = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    wrong.setGroupId(Role.CLERK.groupId());
-    wrong.setResource(Resources.TASK);
-    wrong.setResourceId("*");
-    wrong.addPermission(Permissions.READ);
-    wrong = authorizations.saveAuthorization(wrong);
-    List<Mismatch> mismatches = new ArrayList<>();
-    try {
-      List<Person> clerks = EquivalencePopulation.people().stream()
-          .filter(p -> p.tenants().equals(Set.of(county)) && p.groups().contains(Role.CLERK.groupId()))
-          .toList();
-      for (Person p : clerks) {
-        compare(p, mismatches);
-      }
-    } finally {
-      authorizations.deleteAuthorization(wrong.getId());
-    }
-    System.out.printf("[equivalence] with READ on every task for group clerk: %d mismatches, e.g.%n%s%n",
-        mismatches.size(), mismatches.stream().limit(5).map(Mismatch::toString).collect(Collectors.joining("\n")));
+    List<Person> clerks = EquivalencePopulation.people().stream()
+        .filter(p -> p.tenants().equals(Set.of(county)) && p.groups().contains(Role.CLERK.groupId()))
+        .toList();
+    List<Mismatch> mismatches = compareWithWrongGrant(Role.CLERK.groupId(), Resources.TASK, "*", clerks,
+        Permissions.READ);
 
     // The education clerk may see nothing but the county's education tasks; with the wrong grant they
     // see every task of the county, and the report names exactly those tasks.
-    Person education = EquivalencePopulation.people().stream()
-        .filter(p -> p.id().equals(EquivalencePopulation.clerk(county, Department.EDUCATION))).findFirst().orElseThrow();
-    Collection<TaskRow> tasks = AccessRules.snapshot(jdbc()).values();
-    Set<String> leakedByTheGrant = tasks.stream()
+    Person education = person(EquivalencePopulation.clerk(county, Department.EDUCATION));
+    Set<String> leakedByTheGrant = AccessRules.snapshot(jdbc()).values().stream()
         .filter(t -> county.equals(t.tenant()) && !AccessRules.mayRead(education, t))
         .map(TaskRow::id).collect(Collectors.toSet());
     assertThat(leakedByTheGrant).as("the county has tasks of other departments").isNotEmpty();
-    assertThat(mismatches).filteredOn(m -> m.user().equals(education.id()) && m.endpoint().equals("GET /task"))
+    assertLeaked(mismatches, education, leakedByTheGrant);
+    assertThat(mismatches).extracting(Mismatch::endpoint)
+        .contains("GET /task", "GET /task/count", "POST /filter/" + TasklistFilters.DUE_SOON + "/list");
+    assertCleanAgain(education);
+  }
+
+  @Test
+  @Order(2)
+  void oneDepartmentsGrantOnAnothersProcessIsReportedWithTheLeakedTasks() throws InterruptedException {
+    seed();
+    // 教育局 reading every task of the registration process (which belongs to 审批局/编办 and 卫健委).
+    List<Person> educationClerks = EquivalencePopulation.COUNTIES.stream()
+        .map(c -> person(EquivalencePopulation.clerk(c, Department.EDUCATION))).toList();
+    List<Mismatch> mismatches = compareWithWrongGrant(Department.EDUCATION.groupId(), Resources.PROCESS_DEFINITION,
+        "RegistrationFilingProcess", educationClerks, ProcessDefinitionPermissions.READ_TASK);
+
+    Collection<TaskRow> tasks = AccessRules.snapshot(jdbc()).values();
+    for (Person clerk : educationClerks) {
+      Set<String> leakedByTheGrant = tasks.stream()
+          .filter(t -> clerk.tenants().contains(t.tenant()) && "RegistrationFilingProcess".equals(t.processDefinitionKey())
+              && !AccessRules.mayRead(clerk, t))
+          .map(TaskRow::id).collect(Collectors.toSet());
+      assertThat(leakedByTheGrant).as("registration tasks of other departments in " + clerk.tenants()).isNotEmpty();
+      assertLeaked(mismatches, clerk, leakedByTheGrant);
+    }
+    assertCleanAgain(educationClerks.get(0));
+  }
+
+  /** Adds the wrong grant as the system, compares the given people, and always removes the grant again. */
+  private List<Mismatch> compareWithWrongGrant(String group, Resources resource, String resourceId,
+      List<Person> people, org.camunda.bpm.engine.authorization.Permission permission) {
+    Authorization wrong = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    wrong.setGroupId(group);
+    wrong.setResource(resource);
+    wrong.setResourceId(resourceId);
+    wrong.addPermission(permission);
+    wrong = authorizations.saveAuthorization(wrong);
+    List<Mismatch> mismatches = new ArrayList<>();
+    try {
+      people.forEach(p -> compare(p, mismatches));
+    } finally {
+      authorizations.deleteAuthorization(wrong.getId());
+    }
+    System.out.printf("[equivalence] with %s on %s %s for group %s, %d people: %d mismatches, e.g.%n%s%n",
+        permission.getName(), resource.resourceName(), resourceId, group, people.size(), mismatches.size(),
+        mismatches.stream().limit(4).map(Mismatch::toString).collect(Collectors.joining("\n")));
+    return mismatches;
+  }
+
+  /** The report of {@code GET /task} names exactly the tasks the wrong grant leaked to this person. */
+  private static void assertLeaked(List<Mismatch> mismatches, Person p, Set<String> leakedByTheGrant) {
+    assertThat(mismatches).filteredOn(m -> m.user().equals(p.id()) && m.endpoint().equals("GET /task"))
         .singleElement().satisfies(m -> {
           assertThat(m.leaked()).isEqualTo(leakedByTheGrant);
           assertThat(m.missing()).isEmpty();
         });
-    assertThat(mismatches).extracting(Mismatch::endpoint)
-        .contains("GET /task", "GET /task/count", "POST /filter/" + TasklistFilters.DUE_SOON + "/list");
+  }
 
-    // Without it, the same comparison is clean again.
+  /** Without the wrong grant the same comparison is clean again. */
+  private void assertCleanAgain(Person p) {
     List<Mismatch> after = new ArrayList<>();
-    compare(education, after);
+    compare(p, after);
     assertThat(after).as(after::toString).isEmpty();
+  }
+
+  /**
+   * A clerk who claimed a task and then moved to another department (the task was taken back by the
+   * system meanwhile) must no longer see it: they are neither its candidate nor its assignee.
+   */
+  @Test
+  @Order(4)
+  void aFormerAssigneeWhoMovedToAnotherDepartmentNoLongerSeesTheTask() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(2);
+    String id = "eq-" + county + "-transfer-clerk";
+    Person before = new Person(id, Set.of(Role.CLERK.groupId(), Department.HEALTH.groupId()), Set.of(county));
+    new EquivalencePopulation(identity, seeder, registrations, taskService, institutions, inspections, jdbc())
+        .createPeople(List.of(before));
+    TaskRow task = sample(new Random(11), AccessRules.snapshot(jdbc()).values(),
+        t -> t.assignee() == null && AccessRules.mayWork(before, t), 1).get(0);
+    Response claim = call(() -> as(id, EquivalencePopulation.PASSWORD)
+        .post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", id)));
+    assertThat(claim.status()).as(claim.body()).isEqualTo(204);
+
+    // 组长收回 the task; the clerk moves from 卫健委 to 市场监管局.
+    taskService.setAssignee(task.id(), null);
+    identity.deleteMembership(id, Department.HEALTH.groupId());
+    identity.createMembership(id, Department.MARKET.groupId());
+    Person after = new Person(id, Set.of(Role.CLERK.groupId(), Department.MARKET.groupId()), Set.of(county));
+
+    List<Mismatch> mismatches = new ArrayList<>();
+    compare(after, mismatches);
+    EngineRest rest = as(id, EquivalencePopulation.PASSWORD);
+    Response read = call(() -> rest.get("/engine-rest/task/" + task.id()));
+    if (read.status() == 200) {
+      mismatches.add(new Mismatch(id, "GET /task/{id}", Set.of(task.id()), Set.of(), "status 200"));
+    }
+    Response reclaim = call(() -> rest.post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", id)));
+    if (reclaim.status() == 204) {
+      mismatches.add(new Mismatch(id, "POST /task/{id}/claim", Set.of(task.id()), Set.of(), "status 204"));
+      taskService.setAssignee(task.id(), null);
+    }
+    assertThat(mismatches).as(() -> "the former assignee still sees or works " + task + ":\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
   }
 
   /**
@@ -210,6 +293,27 @@ class AccessEquivalenceIT extends IntegrationTest {
     }
     assertThat(mismatches).as(() -> "claimed tasks cannot be given back:\n"
         + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
+  /**
+   * Claiming is taking a task oneself: a clerk may not claim a task of their department for a
+   * colleague of another department, who would then see and work it as its assignee.
+   */
+  @Test
+  @Order(5)
+  void aClerkCannotClaimATaskForSomeoneOutsideItsAudience() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(3);
+    Person health = person(EquivalencePopulation.clerk(county, Department.HEALTH));
+    Person finance = person(EquivalencePopulation.clerk(county, Department.FINANCE));
+    TaskRow task = sample(new Random(13), AccessRules.snapshot(jdbc()).values(),
+        t -> t.assignee() == null && AccessRules.mayWork(health, t) && !AccessRules.mayRead(finance, t), 1).get(0);
+    Response claim = call(() -> as(health.id(), EquivalencePopulation.PASSWORD)
+        .post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", finance.id())));
+    if (claim.status() == 204) {
+      taskService.setAssignee(task.id(), null);
+    }
+    assertThat(claim.status()).as(health.id() + " claimed " + task + " for " + finance.id()).isIn(400, 403);
   }
 
   // ---------------------------------------------------------------- one person, every endpoint

@@ -29,7 +29,7 @@ final class AccessRules {
   }
 
   /** One open task as the database holds it. */
-  record TaskRow(String id, String tenant, String definitionKey, String assignee, String owner,
+  record TaskRow(String id, String tenant, String processDefinitionKey, String definitionKey, String assignee, String owner,
       Instant due, Set<String> candidateGroups, Set<String> candidateUsers) {
 
     /** Who the task is for, for reports: its candidate groups, or "users" for escalations to named persons. */
@@ -106,11 +106,13 @@ final class AccessRules {
           }
         });
     Map<String, TaskRow> tasks = new LinkedHashMap<>();
-    jdbc.query("select ID_, TENANT_ID_, TASK_DEF_KEY_, ASSIGNEE_, OWNER_, DUE_DATE_ from ACT_RU_TASK order by ID_",
-        rs -> {
+    jdbc.query("select ID_, TENANT_ID_, PROC_DEF_ID_, TASK_DEF_KEY_, ASSIGNEE_, OWNER_, DUE_DATE_ from ACT_RU_TASK "
+        + "order by ID_", rs -> {
           String id = rs.getString(1);
-          Timestamp due = rs.getTimestamp(6);
-          tasks.put(id, new TaskRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+          String definition = rs.getString(3);
+          Timestamp due = rs.getTimestamp(7);
+          tasks.put(id, new TaskRow(id, rs.getString(2), definition == null ? null : definition.split(":")[0],
+              rs.getString(4), rs.getString(5), rs.getString(6),
               due == null ? null : due.toInstant(),
               groups.getOrDefault(id, Set.of()), users.getOrDefault(id, Set.of())));
         });
