@@ -50,11 +50,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * county of the population is then expected too, instead of being reported as a leak. The generated
  * people only belong to counties no demo user or other IT works in (and the city supervisor also to
  * the city level), so in practice their views consist of the generated cases.
+ *
+ * <p>Tests 1 and 2 are the equivalence proper: every view of every person, then the same
+ * comparison with a deliberately wrong grant, which must be reported naming the leaked tasks.
+ * Tests 3 to 5 probe task actions around claiming (giving a task back, a former assignee who changed
+ * department, claiming for a colleague); at the time of writing they fail on findings in the
+ * product's authorizations (the engine's per-task rows and TASK_WORK as the only per-task permission),
+ * not in the test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessEquivalenceIT extends IntegrationTest {
 
-  /** Cases per county; four shapes (see {@link EquivalencePopulation#registerCases}). */
+  /** Cases per county, of the shapes described at {@link EquivalencePopulation#registerCases}. */
   private static final int CASES_PER_COUNTY = Integer.getInteger("equivalence.cases", 230);
   private static final int PAGE = 1000;
   private static final int FILTER_PAGE = 2000;
@@ -310,10 +317,16 @@ class AccessEquivalenceIT extends IntegrationTest {
         t -> t.assignee() == null && AccessRules.mayWork(health, t) && !AccessRules.mayRead(finance, t), 1).get(0);
     Response claim = call(() -> as(health.id(), EquivalencePopulation.PASSWORD)
         .post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", finance.id())));
+    List<Mismatch> mismatches = new ArrayList<>();
     if (claim.status() == 204) {
+      mismatches.add(new Mismatch(health.id(), "POST /task/{id}/claim for " + finance.id(), Set.of(task.id()), Set.of(),
+          "status 204"));
+      // Taken back by the system: what does the colleague keep?
       taskService.setAssignee(task.id(), null);
+      compare(finance, mismatches);
     }
-    assertThat(claim.status()).as(health.id() + " claimed " + task + " for " + finance.id()).isIn(400, 403);
+    assertThat(mismatches).as(() -> health.id() + " claimed " + task + " for " + finance.id() + ":\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
   }
 
   // ---------------------------------------------------------------- one person, every endpoint
