@@ -1,0 +1,584 @@
+package cn.tuoyu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tuoyu.identity.AccessRules.Person;
+import cn.tuoyu.identity.AccessRules.TaskRow;
+import cn.tuoyu.inspection.InspectionService;
+import cn.tuoyu.institution.InstitutionRepository;
+import cn.tuoyu.registration.RegistrationService;
+import cn.tuoyu.support.EngineRest;
+import cn.tuoyu.support.EngineRest.Response;
+import cn.tuoyu.support.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 8, item 2: for every person of a generated population, the tasks REST shows and lets them
+ * work are exactly the ones {@link AccessRules} allows, computed from plain SQL.
+ *
+ * <p>The context and database are shared with the other ITs, which create cases of their own. The
+ * expectations are therefore computed from the whole database state (every open task, not only the
+ * generated ones), read again right before each person is checked: a task another test opened in a
+ * county of the population is then expected too, instead of being reported as a leak. The generated
+ * people only belong to counties no demo user or other IT works in (and the city supervisor also to
+ * the city level), so in practice their views consist of the generated cases.
+ *
+ * <p>Tests 1 and 2 are the equivalence proper: every view of every person, then the same
+ * comparison with a deliberately wrong grant, which must be reported naming the leaked tasks.
+ * Tests 3 to 5 probe task actions around claiming (giving a task back, a former assignee who changed
+ * department, claiming for a colleague); at the time of writing they fail on findings in the
+ * product's authorizations (the engine's per-task rows and TASK_WORK as the only per-task permission),
+ * not in the test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessEquivalenceIT extends IntegrationTest {
+
+  /** Cases per county, of the shapes described at {@link EquivalencePopulation#registerCases}. */
+  private static final int CASES_PER_COUNTY = Integer.getInteger("equivalence.cases", 230);
+  private static final int PAGE = 1000;
+  private static final int FILTER_PAGE = 2000;
+
+  private static boolean seeded;
+  private static final AtomicInteger REST_CALLS = new AtomicInteger();
+
+  @Autowired IdentityService identity;
+  @Autowired IdentitySeeder seeder;
+  @Autowired RegistrationService registrations;
+  @Autowired TaskService taskService;
+  @Autowired InstitutionRepository institutions;
+  @Autowired InspectionService inspections;
+  @Autowired AuthorizationService authorizations;
+  @Autowired DataSource dataSource;
+
+  /** A difference between REST and the rules: tasks REST showed but should not, and the reverse. */
+  record Mismatch(String user, String endpoint, Set<String> leaked, Set<String> missing, String detail) {
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder(user).append(" ").append(endpoint).append(": ");
+      if (detail != null) {
+        s.append(detail).append(' ');
+      }
+      if (!leaked.isEmpty()) {
+        s.append("leaked ").append(leaked.size()).append(' ').append(first(leaked)).append(' ');
+      }
+      if (!missing.isEmpty()) {
+        s.append("missing ").append(missing.size()).append(' ').append(first(missing));
+      }
+      return s.toString().trim();
+    }
+
+    private static String first(Set<String> ids) {
+      return new TreeSet<>(ids).stream().limit(8).collect(Collectors.joining(", ", "[", ids.size() > 8 ? ", …]" : "]"));
+    }
+  }
+
+  private JdbcTemplate jdbc() {
+    return new JdbcTemplate(dataSource);
+  }
+
+  private synchronized void seed() throws InterruptedException {
+    if (seeded) {
+      return;
+    }
+    long start = System.nanoTime();
+    EquivalencePopulation population = new EquivalencePopulation(identity, seeder, registrations, taskService,
+        institutions, inspections, jdbc());
+    List<Person> people = EquivalencePopulation.people();
+    population.createPeople(people);
+    System.out.printf("[equivalence] %d people created in %d ms%n", people.size(), millisSince(start));
+    int cases = population.registerCases(CASES_PER_COUNTY);
+    population.awaitDueJobs();
+    Map<String, TaskRow> tasks = AccessRules.snapshot(jdbc());
+    List<String> census = AccessRules.census(tasks.values(), EquivalencePopulation.allTenants());
+    System.out.printf("[equivalence] %d cases, %d open tasks in the population's tenants, seeded in %d ms:%n%s%n",
+        cases, census.stream().mapToInt(l -> Integer.parseInt(l.trim().split(" ")[0])).sum(), millisSince(start),
+        String.join("\n", census));
+    seeded = true;
+  }
+
+  @AfterAll
+  static void totals() {
+    System.out.printf("[equivalence] %d REST calls checked in all%n", REST_CALLS.get());
+  }
+
+  // ---------------------------------------------------------------- the tests
+
+  @Test
+  @Order(1)
+  void everyPersonSeesAndWorksExactlyWhatTheRulesAllow() throws InterruptedException {
+    seed();
+    long start = System.nanoTime();
+    int callsBefore = REST_CALLS.get();
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (Person p : EquivalencePopulation.people()) {
+      compare(p, mismatches);
+    }
+    completeSomeTasks(mismatches);
+    System.out.printf("[equivalence] %d people, %d REST calls compared in %d ms, %d mismatches%n",
+        EquivalencePopulation.people().size(), REST_CALLS.get() - callsBefore, millisSince(start), mismatches.size());
+    assertThat(mismatches).as(() -> "REST differs from the access rules:\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void readOnEveryTaskForClerksIsReportedWithTheLeakedTasks() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(0);
+    List<Person> clerks = EquivalencePopulation.people().stream()
+        .filter(p -> p.tenants().equals(Set.of(county)) && p.groups().contains(Role.CLERK.groupId()))
+        .toList();
+    List<Mismatch> mismatches = compareWithWrongGrant(Role.CLERK.groupId(), Resources.TASK, "*", clerks,
+        Permissions.READ);
+
+    // The education clerk may see nothing but the county's education tasks; with the wrong grant they
+    // see every task of the county, and the report names exactly those tasks.
+    Person education = person(EquivalencePopulation.clerk(county, Department.EDUCATION));
+    Set<String> leakedByTheGrant = AccessRules.snapshot(jdbc()).values().stream()
+        .filter(t -> county.equals(t.tenant()) && !AccessRules.mayRead(education, t))
+        .map(TaskRow::id).collect(Collectors.toSet());
+    assertThat(leakedByTheGrant).as("the county has tasks of other departments").isNotEmpty();
+    assertLeaked(mismatches, education, leakedByTheGrant);
+    assertThat(mismatches).extracting(Mismatch::endpoint)
+        .contains("GET /task", "GET /task/count", "POST /filter/" + TasklistFilters.DUE_SOON + "/list");
+    assertCleanAgain(education);
+  }
+
+  @Test
+  @Order(2)
+  void oneDepartmentsGrantOnAnothersProcessIsReportedWithTheLeakedTasks() throws InterruptedException {
+    seed();
+    // 教育局 reading every task of the registration process (which belongs to 审批局/编办 and 卫健委).
+    List<Person> educationClerks = EquivalencePopulation.COUNTIES.stream()
+        .map(c -> person(EquivalencePopulation.clerk(c, Department.EDUCATION))).toList();
+    List<Mismatch> mismatches = compareWithWrongGrant(Department.EDUCATION.groupId(), Resources.PROCESS_DEFINITION,
+        "RegistrationFilingProcess", educationClerks, ProcessDefinitionPermissions.READ_TASK);
+
+    Collection<TaskRow> tasks = AccessRules.snapshot(jdbc()).values();
+    for (Person clerk : educationClerks) {
+      Set<String> leakedByTheGrant = tasks.stream()
+          .filter(t -> clerk.tenants().contains(t.tenant()) && "RegistrationFilingProcess".equals(t.processDefinitionKey())
+              && !AccessRules.mayRead(clerk, t))
+          .map(TaskRow::id).collect(Collectors.toSet());
+      assertThat(leakedByTheGrant).as("registration tasks of other departments in " + clerk.tenants()).isNotEmpty();
+      assertLeaked(mismatches, clerk, leakedByTheGrant);
+    }
+    assertCleanAgain(educationClerks.get(0));
+  }
+
+  @Test
+  @Order(2)
+  void aWrongRevokeIsReportedWithTheMissingTasks() throws InterruptedException {
+    seed();
+    // The health clerk of one county loses READ on every task: all of their health tasks go missing.
+    Person health = person(EquivalencePopulation.clerk(EquivalencePopulation.COUNTIES.get(4), Department.HEALTH));
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(health.id());
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId("*");
+    revoke.removePermission(Permissions.READ);
+    // Except tasks with a user-level grant of their own on that very task (left from a claim in test 1;
+    // read before the comparison, which claims a task again):
+    // at the user level the engine lets a grant on the task id win over a revoke on *.
+    Set<String> ownRows = new HashSet<>(jdbc().queryForList("select RESOURCE_ID_ from ACT_RU_AUTHORIZATION "
+        + "where TYPE_ = 1 and USER_ID_ = ? and RESOURCE_TYPE_ = ?", String.class, health.id(),
+        Resources.TASK.resourceType()));
+    List<Mismatch> mismatches = compareWith(revoke, "REVOKE READ on Task * for user " + health.id(), List.of(health));
+
+    Set<String> expectedMissing = AccessRules.taskList(health, AccessRules.snapshot(jdbc()).values());
+    expectedMissing.removeAll(ownRows);
+    assertThat(expectedMissing).isNotEmpty();
+    assertThat(mismatches).filteredOn(m -> m.endpoint().equals("GET /task")).singleElement().satisfies(m -> {
+      assertThat(m.missing()).isEqualTo(expectedMissing);
+      assertThat(m.leaked()).isEmpty();
+    });
+    assertCleanAgain(health);
+  }
+
+  /** Adds the wrong grant as the system, compares the given people, and always removes the grant again. */
+  private List<Mismatch> compareWithWrongGrant(String group, Resources resource, String resourceId,
+      List<Person> people, org.camunda.bpm.engine.authorization.Permission permission) {
+    Authorization wrong = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    wrong.setGroupId(group);
+    wrong.setResource(resource);
+    wrong.setResourceId(resourceId);
+    wrong.addPermission(permission);
+    return compareWith(wrong, "GRANT " + permission.getName() + " on " + resource.resourceName() + " " + resourceId
+        + " for group " + group, people);
+  }
+
+  /** Saves the wrong authorization as the system, compares the given people, and always deletes it again. */
+  private List<Mismatch> compareWith(Authorization wrong, String what, List<Person> people) {
+    String saved = authorizations.saveAuthorization(wrong).getId();
+    List<Mismatch> mismatches = new ArrayList<>();
+    try {
+      people.forEach(p -> compare(p, mismatches));
+    } finally {
+      authorizations.deleteAuthorization(saved);
+    }
+    System.out.printf("[equivalence] with %s, %d people: %d mismatches, e.g.%n%s%n", what, people.size(),
+        mismatches.size(), mismatches.stream().limit(4).map(Mismatch::toString).collect(Collectors.joining("\n")));
+    return mismatches;
+  }
+
+  /** The report of {@code GET /task} names exactly the tasks the wrong grant leaked to this person. */
+  private static void assertLeaked(List<Mismatch> mismatches, Person p, Set<String> leakedByTheGrant) {
+    assertThat(mismatches).filteredOn(m -> m.user().equals(p.id()) && m.endpoint().equals("GET /task"))
+        .singleElement().satisfies(m -> {
+          assertThat(m.leaked()).isEqualTo(leakedByTheGrant);
+          assertThat(m.missing()).isEmpty();
+        });
+  }
+
+  /** Without the wrong grant the same comparison is clean again. */
+  private void assertCleanAgain(Person p) {
+    List<Mismatch> after = new ArrayList<>();
+    compare(p, after);
+    assertThat(after).as(after::toString).isEmpty();
+  }
+
+  /**
+   * A clerk who claimed a task and then moved to another department (the task was taken back by the
+   * system meanwhile) must no longer see it: they are neither its candidate nor its assignee.
+   */
+  @Test
+  @Order(4)
+  void aFormerAssigneeWhoMovedToAnotherDepartmentNoLongerSeesTheTask() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(2);
+    String id = "eq-" + county + "-transfer-clerk";
+    Person before = new Person(id, Set.of(Role.CLERK.groupId(), Department.HEALTH.groupId()), Set.of(county));
+    new EquivalencePopulation(identity, seeder, registrations, taskService, institutions, inspections, jdbc())
+        .createPeople(List.of(before));
+    TaskRow task = sample(new Random(11), AccessRules.snapshot(jdbc()).values(),
+        t -> t.assignee() == null && AccessRules.mayWork(before, t), 1).get(0);
+    Response claim = call(() -> as(id, EquivalencePopulation.PASSWORD)
+        .post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", id)));
+    assertThat(claim.status()).as(claim.body()).isEqualTo(204);
+
+    // 组长收回 the task; the clerk moves from 卫健委 to 市场监管局.
+    taskService.setAssignee(task.id(), null);
+    identity.deleteMembership(id, Department.HEALTH.groupId());
+    identity.createMembership(id, Department.MARKET.groupId());
+    Person after = new Person(id, Set.of(Role.CLERK.groupId(), Department.MARKET.groupId()), Set.of(county));
+
+    List<Mismatch> mismatches = new ArrayList<>();
+    compare(after, mismatches);
+    EngineRest rest = as(id, EquivalencePopulation.PASSWORD);
+    Response read = call(() -> rest.get("/engine-rest/task/" + task.id()));
+    if (read.status() == 200) {
+      mismatches.add(new Mismatch(id, "GET /task/{id}", Set.of(task.id()), Set.of(), "status 200"));
+    }
+    Response reclaim = call(() -> rest.post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", id)));
+    if (reclaim.status() == 204) {
+      mismatches.add(new Mismatch(id, "POST /task/{id}/claim", Set.of(task.id()), Set.of(), "status 204"));
+      taskService.setAssignee(task.id(), null);
+    }
+    assertThat(mismatches).as(() -> "the former assignee still sees or works " + task + ":\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
+  /**
+   * Whoever may work a task may also give it back after claiming it (Tasklist's "取消认领"):
+   * {@code POST /engine-rest/task/{id}/unclaim}. Checked for one person of every kind in one county.
+   */
+  @Test
+  @Order(3)
+  void aClaimantMayGiveTheirTaskBack() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(1);
+    Map<String, TaskRow> tasks = AccessRules.snapshot(jdbc());
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (String id : List.of(EquivalencePopulation.clerk(county, Department.APPROVAL),
+        EquivalencePopulation.clerk(county, Department.HEALTH), EquivalencePopulation.clerk(county, Department.EDUCATION),
+        "eq-" + county + "-inspector1", "eq-" + county + "-approval-supervisor", EquivalencePopulation.CITY_SUPERVISOR)) {
+      Person p = person(id);
+      EngineRest rest = as(p.id(), EquivalencePopulation.PASSWORD);
+      for (TaskRow t : sample(new Random(7), tasks.values(), u -> u.assignee() == null && AccessRules.mayWork(p, u), 1)) {
+        Response claim = call(() -> rest.post("/engine-rest/task/" + t.id() + "/claim", Map.of("userId", p.id())));
+        Response unclaim = call(() -> rest.post("/engine-rest/task/" + t.id() + "/unclaim", Map.of()));
+        if (claim.status() != 204 || unclaim.status() != 204) {
+          mismatches.add(new Mismatch(p.id(), "POST /task/{id}/claim+unclaim (" + t.definitionKey() + ")", Set.of(),
+              Set.of(t.id()), "status " + claim.status() + "/" + unclaim.status() + " " + unclaim.body()));
+          taskService.setAssignee(t.id(), null);
+        }
+      }
+    }
+    assertThat(mismatches).as(() -> "claimed tasks cannot be given back:\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
+  /**
+   * Claiming is taking a task oneself: a clerk may not claim a task of their department for a
+   * colleague of another department, who would then see and work it as its assignee.
+   */
+  @Test
+  @Order(5)
+  void aClerkCannotClaimATaskForSomeoneOutsideItsAudience() throws InterruptedException {
+    seed();
+    String county = EquivalencePopulation.COUNTIES.get(3);
+    Person health = person(EquivalencePopulation.clerk(county, Department.HEALTH));
+    Person finance = person(EquivalencePopulation.clerk(county, Department.FINANCE));
+    TaskRow task = sample(new Random(13), AccessRules.snapshot(jdbc()).values(),
+        t -> t.assignee() == null && AccessRules.mayWork(health, t) && !AccessRules.mayRead(finance, t), 1).get(0);
+    Response claim = call(() -> as(health.id(), EquivalencePopulation.PASSWORD)
+        .post("/engine-rest/task/" + task.id() + "/claim", Map.of("userId", finance.id())));
+    List<Mismatch> mismatches = new ArrayList<>();
+    if (claim.status() == 204) {
+      mismatches.add(new Mismatch(health.id(), "POST /task/{id}/claim for " + finance.id(), Set.of(task.id()), Set.of(),
+          "status 204"));
+      // Taken back by the system: what does the colleague keep?
+      taskService.setAssignee(task.id(), null);
+      compare(finance, mismatches);
+    }
+    assertThat(mismatches).as(() -> health.id() + " claimed " + task + " for " + finance.id() + ":\n"
+        + mismatches.stream().map(Mismatch::toString).collect(Collectors.joining("\n"))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- one person, every endpoint
+
+  private void compare(Person p, List<Mismatch> out) {
+    EngineRest rest = as(p.id(), EquivalencePopulation.PASSWORD);
+    Map<String, TaskRow> tasks = AccessRules.snapshot(jdbc());
+    checkTaskList(p, rest, tasks.values(), out);
+    checkTaskCount(p, rest, tasks.values(), out);
+    Map<String, String> filters = filterIds(p, rest, out);
+    checkFilter(p, rest, filters, TasklistFilters.MY_TASKS, AccessRules.myTasks(p, tasks.values()), out);
+    checkFilter(p, rest, filters, TasklistFilters.DEPARTMENT_TASKS, AccessRules.departmentTasks(p, tasks.values()), out);
+    Instant dueLimit = Instant.now().plus(Duration.ofDays(TasklistFilters.DUE_SOON_DAYS));
+    checkFilter(p, rest, filters, TasklistFilters.DUE_SOON, AccessRules.dueSoon(p, tasks.values(), dueLimit), out);
+    checkSingleTasks(p, rest, tasks.values(), out);
+    checkClaim(p, rest, tasks.values(), out);
+  }
+
+  /** {@code GET /engine-rest/task}, page by page. */
+  private void checkTaskList(Person p, EngineRest rest, Collection<TaskRow> tasks, List<Mismatch> out) {
+    List<String> shown = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      String path = "/engine-rest/task?sortBy=id&sortOrder=asc&firstResult=" + first + "&maxResults=" + PAGE;
+      Response page = call(() -> rest.get(path));
+      if (page.status() != 200) {
+        out.add(new Mismatch(p.id(), "GET /task", Set.of(), Set.of(), "status " + page.status() + " " + page.body()));
+        return;
+      }
+      shown.addAll(ids(page.json()));
+      if (page.json().size() < PAGE) {
+        break;
+      }
+    }
+    compareSets(p, "GET /task", shown, AccessRules.taskList(p, tasks), out);
+  }
+
+  /** {@code GET /engine-rest/task/count}. */
+  private void checkTaskCount(Person p, EngineRest rest, Collection<TaskRow> tasks, List<Mismatch> out) {
+    Response count = call(() -> rest.get("/engine-rest/task/count"));
+    long expected = AccessRules.taskList(p, tasks).size();
+    long actual = count.status() == 200 ? count.json().get("count").asLong() : -1;
+    if (actual != expected) {
+      out.add(new Mismatch(p.id(), "GET /task/count", Set.of(), Set.of(),
+          "count " + actual + " (status " + count.status() + "), rules allow " + expected));
+    }
+  }
+
+  /** {@code GET /engine-rest/filter}: the three Tasklist filters by name. */
+  private Map<String, String> filterIds(Person p, EngineRest rest, List<Mismatch> out) {
+    Response list = call(() -> rest.get("/engine-rest/filter?resourceType=Task"));
+    Map<String, String> ids = new HashMap<>();
+    if (list.status() == 200) {
+      list.json().forEach(f -> ids.put(f.get("name").asText(), f.get("id").asText()));
+    }
+    Set<String> names = Set.of(TasklistFilters.MY_TASKS, TasklistFilters.DEPARTMENT_TASKS, TasklistFilters.DUE_SOON);
+    if (!ids.keySet().containsAll(names)) {
+      out.add(new Mismatch(p.id(), "GET /filter", Set.of(), Set.of(),
+          "readable filters " + ids.keySet() + " (status " + list.status() + "), expected " + names));
+    }
+    return ids;
+  }
+
+  /** {@code POST /engine-rest/filter/{id}/list} and {@code /count} of one filter. */
+  private void checkFilter(Person p, EngineRest rest, Map<String, String> filters, String name, Set<String> expected,
+      List<Mismatch> out) {
+    String id = filters.get(name);
+    if (id == null) {
+      return;
+    }
+    List<String> shown = new ArrayList<>();
+    for (int first = 0; ; first += FILTER_PAGE) {
+      String path = "/engine-rest/filter/" + id + "/list?firstResult=" + first + "&maxResults=" + FILTER_PAGE;
+      Response page = call(() -> rest.post(path, Map.of()));
+      if (page.status() != 200) {
+        out.add(new Mismatch(p.id(), "POST /filter/" + name + "/list", Set.of(), Set.of(),
+            "status " + page.status() + " " + page.body()));
+        return;
+      }
+      shown.addAll(ids(page.json()));
+      if (page.json().size() < FILTER_PAGE) {
+        break;
+      }
+    }
+    compareSets(p, "POST /filter/" + name + "/list", shown, expected, out);
+    Response count = call(() -> rest.post("/engine-rest/filter/" + id + "/count", Map.of()));
+    long actual = count.status() == 200 ? count.json().get("count").asLong() : -1;
+    if (actual != expected.size()) {
+      out.add(new Mismatch(p.id(), "POST /filter/" + name + "/count", Set.of(), Set.of(),
+          "count " + actual + " (status " + count.status() + "), rules allow " + expected.size()));
+    }
+  }
+
+  /**
+   * {@code GET /engine-rest/task/{id}} for a sample: tasks the person may work, tasks a supervisor
+   * may only read (200), and tasks of their county and of other counties they may not read (403/404).
+   */
+  private void checkSingleTasks(Person p, EngineRest rest, Collection<TaskRow> tasks, List<Mismatch> out) {
+    Random random = new Random(p.id().hashCode());
+    List<TaskRow> allowed = new ArrayList<>(sample(random, tasks, t -> AccessRules.mayWork(p, t), 2));
+    allowed.addAll(sample(random, tasks, t -> AccessRules.mayRead(p, t) && !AccessRules.mayWork(p, t), 2));
+    List<TaskRow> forbidden = new ArrayList<>(
+        sample(random, tasks, t -> p.tenants().contains(t.tenant()) && !AccessRules.mayRead(p, t), 2));
+    forbidden.addAll(sample(random, tasks, t -> !p.tenants().contains(t.tenant()), 2));
+    for (TaskRow t : allowed) {
+      Response r = call(() -> rest.get("/engine-rest/task/" + t.id()));
+      if (r.status() != 200) {
+        out.add(new Mismatch(p.id(), "GET /task/{id}", Set.of(), Set.of(t.id()), "status " + r.status()));
+      }
+    }
+    for (TaskRow t : forbidden) {
+      Response r = call(() -> rest.get("/engine-rest/task/" + t.id()));
+      if (r.status() != 403 && r.status() != 404) {
+        out.add(new Mismatch(p.id(), "GET /task/{id}", Set.of(t.id()), Set.of(), "status " + r.status()));
+      }
+    }
+  }
+
+  /**
+   * Claim one task the person may work (given back as the system afterwards: see
+   * {@link #aClaimantMayGiveTheirTaskBack}); claim one they may not (for a supervisor, one they may
+   * only read), which must be refused.
+   */
+  private void checkClaim(Person p, EngineRest rest, Collection<TaskRow> tasks, List<Mismatch> out) {
+    Random random = new Random(p.id().hashCode() * 31L);
+    Map<String, String> me = Map.of("userId", p.id());
+    for (TaskRow t : sample(random, tasks, u -> u.assignee() == null && AccessRules.mayWork(p, u), 1)) {
+      Response claim = call(() -> rest.post("/engine-rest/task/" + t.id() + "/claim", me));
+      if (claim.status() != 204) {
+        out.add(new Mismatch(p.id(), "POST /task/{id}/claim", Set.of(), Set.of(t.id()),
+            "status " + claim.status() + " " + claim.body()));
+      } else {
+        taskService.setAssignee(t.id(), null);
+      }
+    }
+    List<TaskRow> refused = sample(random, tasks, u -> u.assignee() == null && p.tenants().contains(u.tenant())
+        && (!p.isSupervisor() || AccessRules.mayRead(p, u)) && !AccessRules.mayWork(p, u), 1);
+    for (TaskRow t : refused) {
+      Response claim = call(() -> rest.post("/engine-rest/task/" + t.id() + "/claim", me));
+      if (claim.status() != 403 && claim.status() != 404) {
+        out.add(new Mismatch(p.id(), "POST /task/{id}/claim", Set.of(t.id()), Set.of(), "status " + claim.status()));
+        if (claim.status() == 204) {
+          taskService.setAssignee(t.id(), null);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code POST /engine-rest/task/{id}/complete} at the end: each county's approval clerk completes
+   * one push (推送登记信息) of theirs; their health colleague may not complete another.
+   */
+  private void completeSomeTasks(List<Mismatch> out) {
+    Map<String, TaskRow> tasks = AccessRules.snapshot(jdbc());
+    for (String county : EquivalencePopulation.COUNTIES) {
+      Person approval = person(EquivalencePopulation.clerk(county, Department.APPROVAL));
+      Person health = person(EquivalencePopulation.clerk(county, Department.HEALTH));
+      List<TaskRow> pushes = tasks.values().stream()
+          .filter(t -> "Task_PushRegistration".equals(t.definitionKey()) && t.assignee() == null
+              && AccessRules.mayWork(approval, t))
+          .limit(2).toList();
+      EngineRest approvalRest = as(approval.id(), EquivalencePopulation.PASSWORD);
+      TaskRow mine = pushes.get(0);
+      Response claim = call(() -> approvalRest.post("/engine-rest/task/" + mine.id() + "/claim",
+          Map.of("userId", approval.id())));
+      Response complete = call(() -> approvalRest.post("/engine-rest/task/" + mine.id() + "/complete", Map.of()));
+      if (claim.status() != 204 || complete.status() != 204) {
+        out.add(new Mismatch(approval.id(), "POST /task/{id}/complete", Set.of(), Set.of(mine.id()),
+            "status " + claim.status() + "/" + complete.status() + " " + complete.body()));
+      }
+      TaskRow notHers = pushes.get(1);
+      Response refused = call(() -> as(health.id(), EquivalencePopulation.PASSWORD)
+          .post("/engine-rest/task/" + notHers.id() + "/complete", Map.of()));
+      boolean stillOpen = taskService.createTaskQuery().taskId(notHers.id()).count() == 1;
+      if ((refused.status() != 403 && refused.status() != 404) || !stillOpen) {
+        out.add(new Mismatch(health.id(), "POST /task/{id}/complete", Set.of(notHers.id()), Set.of(),
+            "status " + refused.status() + ", task still open: " + stillOpen));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void compareSets(Person p, String endpoint, List<String> shown, Set<String> expected,
+      List<Mismatch> out) {
+    Set<String> distinct = new HashSet<>(shown);
+    Set<String> leaked = new HashSet<>(distinct);
+    leaked.removeAll(expected);
+    Set<String> missing = new HashSet<>(expected);
+    missing.removeAll(distinct);
+    String duplicates = distinct.size() == shown.size() ? null : (shown.size() - distinct.size()) + " duplicates";
+    if (!leaked.isEmpty() || !missing.isEmpty() || duplicates != null) {
+      out.add(new Mismatch(p.id(), endpoint, leaked, missing, duplicates));
+    }
+  }
+
+  private static List<TaskRow> sample(Random random, Collection<TaskRow> tasks,
+      java.util.function.Predicate<TaskRow> which, int n) {
+    List<TaskRow> candidates = new ArrayList<>(tasks.stream().filter(which).toList());
+    java.util.Collections.shuffle(candidates, random);
+    return candidates.subList(0, Math.min(n, candidates.size()));
+  }
+
+  private static List<String> ids(JsonNode array) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
+  }
+
+  private static Response call(java.util.function.Supplier<Response> request) {
+    REST_CALLS.incrementAndGet();
+    return request.get();
+  }
+
+  private static Person person(String id) {
+    return EquivalencePopulation.people().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
