@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 /**
  * Who may do what, granted to role groups only. Task access is not granted here: the engine grants
- * a task's candidate (department) group READ and TASK_WORK on that task when the task is created,
+ * a task's candidate (department) group READ, TASK_WORK and TASK_ASSIGN on that task when the task is created
+ * ({@link TaskAudienceAuthorizationProvider}),
  * and county separation comes from tenants (see {@link CountyTenantIdProvider}).
  */
 public final class AccessPolicy {

@@ -2,12 +2,16 @@ package cn.tuoyu.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Wires county tenancy (属地管理) into the engine: tenant of each case, and refusals as 403. */
+/**
+ * Wires access into the engine: county tenancy (属地管理) for each case, refusals as 403, and tasks
+ * that belong to their audience (per-task grants and the assignment check).
+ */
 @Component
 public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -24,5 +28,10 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(new CountyDenialInterceptor());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setResourceAuthorizationProvider(new TaskAudienceAuthorizationProvider());
+    List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    parseListeners.add(new TaskAudienceGuard.ParseListener());
+    configuration.setCustomPreBPMNParseListeners(parseListeners);
   }
 }
