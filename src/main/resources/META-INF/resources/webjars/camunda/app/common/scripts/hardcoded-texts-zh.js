@@ -23,6 +23,14 @@
  * they are even when they happen to read "Admin" or "Actions". Surrounding white space is kept;
  * nothing is parsed as HTML.
  *
+ * Families of texts: form-js (Camunda Forms in Tasklist) writes numbers and the field's own settings
+ * into its messages ("Field must have maximum value of 100."). An entry with enPattern instead of
+ * en matches such a family: enPattern is the source of a JavaScript regular expression that must
+ * match the WHOLE trimmed text (it is anchored here, ^(?:…)$), and $1 … $9 in its zh stand for what
+ * the groups of the pattern captured ("不能大于 $1。" -> "不能大于 100。"); a $ followed by anything
+ * else stays as it is. The same rules hold as for en: inside where, text or the named attribute,
+ * whole text only, and the result is set as text, never as HTML. Exact entries are looked up first.
+ *
  * The browser tab title is set by each app's config.js, which the app loads before this module.
  */
 
@@ -35,6 +43,8 @@ const config =
 
 /** English text -> entries for this app, each {zh, where, attr}; filled once the list has arrived. */
 const texts = new Map();
+/** Entries for this app that match a family of texts, each {pattern, zh, where, attr}, in list order. */
+const patterns = [];
 /** Attributes named by some entry (e.g. "title"); text nodes are always looked at. */
 const attributes = new Set();
 /** Longer text nodes cannot be one of the short fragments: skip them without trimming. */
@@ -52,13 +62,22 @@ const loaded = fetch(new URL('hardcoded-texts-zh.json', import.meta.url), {cache
       if (entry.apps && entry.apps.indexOf(appName) < 0) {
         continue;
       }
+      if (entry.attr) {
+        attributes.add(entry.attr);
+      }
+      if (entry.enPattern) {
+        patterns.push({
+          pattern: new RegExp('^(?:' + entry.enPattern + ')$'),
+          zh: entry.zh,
+          where: entry.where,
+          attr: entry.attr || null
+        });
+        continue;
+      }
       if (!texts.has(entry.en)) {
         texts.set(entry.en, []);
       }
       texts.get(entry.en).push({zh: entry.zh, where: entry.where, attr: entry.attr || null});
-      if (entry.attr) {
-        attributes.add(entry.attr);
-      }
     }
   })
   .catch(error => console.error('hardcoded-texts-zh: list not loaded', error));
@@ -71,16 +90,27 @@ function chineseFor(value, element, attr) {
     return null;
   }
   const english = value.trim();
-  const entries = english && texts.get(english);
-  if (!entries) {
+  if (!english) {
     return null;
   }
-  for (const entry of entries) {
+  for (const entry of texts.get(english) || []) {
     if (entry.attr === attr && element.closest(entry.where)) {
       return value.replace(english, () => entry.zh);
     }
   }
+  for (const entry of patterns) {
+    const match = entry.attr === attr && entry.pattern.exec(english);
+    if (match && element.closest(entry.where)) {
+      return value.replace(english, () => withCaptured(entry.zh, match));
+    }
+  }
   return null;
+}
+
+/** zh with $1 … $9 replaced by what the pattern captured (nothing for a group that took no part). */
+function withCaptured(zh, match) {
+  return zh.replace(/\$([1-9])/g, (placeholder, group) =>
+    Number(group) < match.length ? match[Number(group)] || '' : placeholder);
 }
 
 function translateText(node) {
