@@ -31,6 +31,11 @@
  * else stays as it is. The same rules hold as for en: inside where, text or the named attribute,
  * whole text only, and the result is set as text, never as HTML. Exact entries are looked up first.
  *
+ * The date picker of Camunda Forms (flatpickr, bundled with form-js) writes its calendar from its
+ * own English locale: month and weekday names, screen-reader labels. While the app shows Chinese,
+ * its default locale is set to Chinese (the names of docs/webapp-glossary.md, week from Monday)
+ * before a form creates a picker; nothing of the page is replaced for it.
+ *
  * The browser tab title is set by each app's config.js, which the app loads before this module.
  */
 
@@ -164,11 +169,56 @@ const observer = new MutationObserver(mutations => {
   }
 });
 
+// --- the date picker of Camunda Forms ------------------------------------------------------------
+
+const DATE_PICKER_ZH = {
+  weekdays: {
+    shorthand: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动以调整',
+  toggleTitle: '点击切换',
+  yearAriaLabel: '年份',
+  monthAriaLabel: '月份',
+  hourAriaLabel: '时',
+  minuteAriaLabel: '分'
+};
+/** What flatpickr had before Chinese was set: its default locale and its defaults (the label format of a day). */
+let datePickerEnglish = null;
+
+/** Sets or gives back the Chinese of flatpickr (a global of the bundled form-js); later pickers use it. */
+function datePickerInChinese(chinese) {
+  const flatpickr = window.flatpickr;
+  if (!flatpickr || !flatpickr.l10ns || typeof flatpickr.localize !== 'function') {
+    return;
+  }
+  if (chinese && !datePickerEnglish) {
+    datePickerEnglish = {
+      locale: Object.assign({}, flatpickr.l10ns.default),
+      defaults: flatpickr.defaultConfig
+    };
+    flatpickr.localize(DATE_PICKER_ZH);
+    flatpickr.setDefaults({ariaDateFormat: 'Y年n月j日'});
+  } else if (!chinese && datePickerEnglish) {
+    flatpickr.localize(datePickerEnglish.locale);
+    flatpickr.defaultConfig = datePickerEnglish.defaults;
+    datePickerEnglish = null;
+  }
+}
+
 let observing = false;
 
 /** Starts replacing when the app shows Chinese, stops when it shows another language. */
 function follow(language) {
   const chinese = (language || '').toLowerCase().split(/[-_]/)[0] === 'zh';
+  datePickerInChinese(chinese);
   if (chinese && !observing) {
     observing = true;
     loaded.then(() => {
