@@ -276,6 +276,12 @@ class RegistrationBrowserIT extends IntegrationTest {
     Locator approvedAt = form.getByLabel("核准登记日期");
     String typed = today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
     approvedAt.click();
+    // The calendar (flatpickr) speaks Chinese too: hardcoded-texts-zh.js sets its locale, week from Monday.
+    Locator calendar = form.locator(".flatpickr-calendar.open");
+    assertThat(calendar.locator(".flatpickr-weekday").first()).hasText("周一");
+    assertThat(calendar.locator("select.flatpickr-monthDropdown-months option:checked"))
+        .hasText(Pattern.compile("^[一二三四五六七八九十]+月$"));
+    clerk.screenshot("registration-start-form-date-picker");
     approvedAt.pressSequentially(typed);
     approvedAt.press("Enter");
     assertThat(approvedAt).hasValue(typed);
