@@ -15,6 +15,7 @@ import cn.tuoyu.support.Browser;
 import cn.tuoyu.support.Browser.Person;
 import cn.tuoyu.support.EngineRest;
 import cn.tuoyu.support.EngineRest.Response;
+import cn.tuoyu.support.FormJsTexts;
 import cn.tuoyu.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,9 +117,9 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
     Locator complete = task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成").setExact(true));
     Locator safetyError = field(form, "安全管理").locator(".fjs-form-field-error");
     assertThat(safetyError).isVisible();
-    // Known leftover: form-js (Camunda 7.24) writes its validation messages in English
-    // ("Field must have maximum value of 100."); the form's JSON has no property for them.
-    assertThat(safetyError).containsText("100");
+    // form-js writes "Field must have maximum value of 100."; hardcoded-texts-zh.js puts the Chinese in.
+    assertThat(safetyError).hasText("不能大于 100。");
+    assertThat(FormJsTexts.english(form)).as("English left in the form").isEmpty();
     assertThat(complete).isDisabled();
     assertThat(form.locator(".fjs-form-field-error")).hasCount(1);
     assertThat(task.locator("h2.task")).hasText("现场检查");

@@ -9,6 +9,7 @@ import cn.tuoyu.support.Browser;
 import cn.tuoyu.support.Browser.Person;
 import cn.tuoyu.support.EngineRest;
 import cn.tuoyu.support.EngineRest.Response;
+import cn.tuoyu.support.FormJsTexts;
 import cn.tuoyu.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
@@ -98,6 +99,25 @@ class CountyJointMeetingBrowserIT extends IntegrationTest {
     health.screenshot("meeting-convener-compiled-reports");
     List<String> texts = health.visibleTexts();
     assertThat(texts).contains("记录会议情况", "会议召开日期", "参会人员", "会议纪要", "议定事项");
+
+    // --- 议定事项, a dynamic list: form-js's hard-coded English (Add new, Search, No results …) in Chinese ---
+    recordTask.locator("button.claim").click();
+    assertThat(recordTask.locator("button.claim")).hasCount(0);
+    Locator recordForm = recordTask.locator("form.fjs-form");
+    Locator add = recordForm.locator("button.fjs-repeat-render-add");
+    assertThat(add).hasText("新建一项");
+    add.click();
+    Locator item = recordForm.locator(".fjs-repeat-row-container");
+    assertThat(item).hasCount(1);
+    assertThat(item.locator("button.fjs-repeat-row-remove")).hasAttribute("aria-label", "移除第 1 项");
+    Locator planTask = item.locator(".fjs-form-field-select input.fjs-input");
+    assertThat(planTask).hasAttribute("placeholder", "搜索");
+    assertThat(item.locator("input.fjs-taglist-input")).hasAttribute("placeholder", "搜索");
+    planTask.click();
+    planTask.fill("没有这项任务");
+    assertThat(item.locator(".fjs-dropdownlist-empty")).hasText("无匹配结果");
+    health.screenshot("meeting-record-action-item");
+    assertThat(FormJsTexts.english(recordForm)).as("English left in the form").isEmpty();
   }
 
   /** The model in Cockpit, as a supervisor sees it: Chinese names, nothing overlapping or crossing. */

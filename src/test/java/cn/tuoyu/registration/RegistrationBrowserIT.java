@@ -14,6 +14,7 @@ import cn.tuoyu.support.Browser;
 import cn.tuoyu.support.Browser.Person;
 import cn.tuoyu.support.EngineRest;
 import cn.tuoyu.support.EngineRest.Response;
+import cn.tuoyu.support.FormJsTexts;
 import cn.tuoyu.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
@@ -234,10 +235,30 @@ class RegistrationBrowserIT extends IntegrationTest {
     }
     assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("发起").setExact(true)))
         .isVisible();
-    // Known leftover: form-js (Camunda 7.24) hard-codes the placeholder "Select" of an empty select field;
-    // the form's JSON has no property for it.
-    assertNoEnglish(clerk.visibleTexts(), "registration-start-form", List.of("Select"));
+    // form-js hard-codes "Select" for an empty select field; hardcoded-texts-zh.js puts the Chinese in.
+    assertThat(field(form, "机构性质").locator(".fjs-select-display")).hasText("请选择");
+    assertThat(field(form, "业务主管部门").locator(".fjs-select-display")).hasText("请选择");
+    assertNoEnglish(clerk.visibleTexts(), "registration-start-form", List.of());
     clerk.screenshot("registration-start-form");
+
+    // --- what form-js refuses, in Chinese (its messages are hard-coded English, with the field's settings) ---
+    Locator creditCode = form.getByLabel("统一社会信用代码");
+    creditCode.fill("91-ABC");
+    assertThat(error(form, "统一社会信用代码")).hasText("格式不正确。");
+    creditCode.fill("");
+    assertThat(error(form, "统一社会信用代码")).hasText("此项为必填项。");
+    form.getByLabel("机构名称").fill("托".repeat(201));
+    assertThat(error(form, "机构名称")).hasText("不能超过 200 个字。");
+    form.getByLabel("乳儿班托位数").fill("-1");
+    assertThat(error(form, "乳儿班托位数")).hasText("不能小于 0。");
+    form.getByLabel("托小班托位数").fill("1.5");
+    assertThat(error(form, "托小班托位数")).hasText("请输入整数。");
+    form.getByLabel("收费标准（元/月）").fill("12.345");
+    assertThat(error(form, "收费标准（元/月）")).hasText("最多保留 2 位小数。");
+    assertThat(form.locator(".fjs-form-field-error")).hasCount(5);
+    assertThat(FormJsTexts.english(form)).as("English left in the form").isEmpty();
+    assertNoEnglish(clerk.visibleTexts(), "registration-start-form-errors", List.of());
+    clerk.screenshot("registration-start-form-errors");
 
     form.getByLabel("统一社会信用代码").fill(code);
     form.getByLabel("机构名称").fill(name);
@@ -255,6 +276,12 @@ class RegistrationBrowserIT extends IntegrationTest {
     Locator approvedAt = form.getByLabel("核准登记日期");
     String typed = today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
     approvedAt.click();
+    // The calendar (flatpickr) speaks Chinese too: hardcoded-texts-zh.js sets its locale, week from Monday.
+    Locator calendar = form.locator(".flatpickr-calendar.open");
+    assertThat(calendar.locator(".flatpickr-weekday").first()).hasText("周一");
+    assertThat(calendar.locator("select.flatpickr-monthDropdown-months option:checked"))
+        .hasText(Pattern.compile("^[一二三四五六七八九十]+月$"));
+    clerk.screenshot("registration-start-form-date-picker");
     approvedAt.pressSequentially(typed);
     approvedAt.press("Enter");
     assertThat(approvedAt).hasValue(typed);
@@ -317,6 +344,17 @@ class RegistrationBrowserIT extends IntegrationTest {
 
   private static Locator.FilterOptions labelled(String label) {
     return new Locator.FilterOptions().setHasText(Pattern.compile("^" + containing(label).pattern() + "\\*?$"));
+  }
+
+  /** A form-js field (its label, input, description and errors) by its label. */
+  private static Locator field(Locator form, String label) {
+    return form.locator(".fjs-form-field").filter(new Locator.FilterOptions()
+        .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
+  }
+
+  /** The messages form-js shows under a field. */
+  private static Locator error(Locator form, String label) {
+    return field(form, label).locator(".fjs-form-field-error");
   }
 
   /** Picks an option of a form-js select: opens its list and clicks the option with that label. */

@@ -23,6 +23,19 @@
  * they are even when they happen to read "Admin" or "Actions". Surrounding white space is kept;
  * nothing is parsed as HTML.
  *
+ * Families of texts: form-js (Camunda Forms in Tasklist) writes numbers and the field's own settings
+ * into its messages ("Field must have maximum value of 100."). An entry with enPattern instead of
+ * en matches such a family: enPattern is the source of a JavaScript regular expression that must
+ * match the WHOLE trimmed text (it is anchored here, ^(?:…)$), and $1 … $9 in its zh stand for what
+ * the groups of the pattern captured ("不能大于 $1。" -> "不能大于 100。"); a $ followed by anything
+ * else stays as it is. The same rules hold as for en: inside where, text or the named attribute,
+ * whole text only, and the result is set as text, never as HTML. Exact entries are looked up first.
+ *
+ * The date picker of Camunda Forms (flatpickr, bundled with form-js) writes its calendar from its
+ * own English locale: month and weekday names, screen-reader labels. While the app shows Chinese,
+ * its default locale is set to Chinese (the names of docs/webapp-glossary.md, week from Monday)
+ * before a form creates a picker; nothing of the page is replaced for it.
+ *
  * The browser tab title is set by each app's config.js, which the app loads before this module.
  */
 
@@ -35,6 +48,8 @@ const config =
 
 /** English text -> entries for this app, each {zh, where, attr}; filled once the list has arrived. */
 const texts = new Map();
+/** Entries for this app that match a family of texts, each {pattern, zh, where, attr}, in list order. */
+const patterns = [];
 /** Attributes named by some entry (e.g. "title"); text nodes are always looked at. */
 const attributes = new Set();
 /** Longer text nodes cannot be one of the short fragments: skip them without trimming. */
@@ -52,13 +67,22 @@ const loaded = fetch(new URL('hardcoded-texts-zh.json', import.meta.url), {cache
       if (entry.apps && entry.apps.indexOf(appName) < 0) {
         continue;
       }
+      if (entry.attr) {
+        attributes.add(entry.attr);
+      }
+      if (entry.enPattern) {
+        patterns.push({
+          pattern: new RegExp('^(?:' + entry.enPattern + ')$'),
+          zh: entry.zh,
+          where: entry.where,
+          attr: entry.attr || null
+        });
+        continue;
+      }
       if (!texts.has(entry.en)) {
         texts.set(entry.en, []);
       }
       texts.get(entry.en).push({zh: entry.zh, where: entry.where, attr: entry.attr || null});
-      if (entry.attr) {
-        attributes.add(entry.attr);
-      }
     }
   })
   .catch(error => console.error('hardcoded-texts-zh: list not loaded', error));
@@ -71,16 +95,27 @@ function chineseFor(value, element, attr) {
     return null;
   }
   const english = value.trim();
-  const entries = english && texts.get(english);
-  if (!entries) {
+  if (!english) {
     return null;
   }
-  for (const entry of entries) {
+  for (const entry of texts.get(english) || []) {
     if (entry.attr === attr && element.closest(entry.where)) {
       return value.replace(english, () => entry.zh);
     }
   }
+  for (const entry of patterns) {
+    const match = entry.attr === attr && entry.pattern.exec(english);
+    if (match && element.closest(entry.where)) {
+      return value.replace(english, () => withCaptured(entry.zh, match));
+    }
+  }
   return null;
+}
+
+/** zh with $1 … $9 replaced by what the pattern captured (nothing for a group that took no part). */
+function withCaptured(zh, match) {
+  return zh.replace(/\$([1-9])/g, (placeholder, group) =>
+    Number(group) < match.length ? match[Number(group)] || '' : placeholder);
 }
 
 function translateText(node) {
@@ -134,11 +169,56 @@ const observer = new MutationObserver(mutations => {
   }
 });
 
+// --- the date picker of Camunda Forms ------------------------------------------------------------
+
+const DATE_PICKER_ZH = {
+  weekdays: {
+    shorthand: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动以调整',
+  toggleTitle: '点击切换',
+  yearAriaLabel: '年份',
+  monthAriaLabel: '月份',
+  hourAriaLabel: '时',
+  minuteAriaLabel: '分'
+};
+/** What flatpickr had before Chinese was set: its default locale and its defaults (the label format of a day). */
+let datePickerEnglish = null;
+
+/** Sets or gives back the Chinese of flatpickr (a global of the bundled form-js); later pickers use it. */
+function datePickerInChinese(chinese) {
+  const flatpickr = window.flatpickr;
+  if (!flatpickr || !flatpickr.l10ns || typeof flatpickr.localize !== 'function') {
+    return;
+  }
+  if (chinese && !datePickerEnglish) {
+    datePickerEnglish = {
+      locale: Object.assign({}, flatpickr.l10ns.default),
+      defaults: flatpickr.defaultConfig
+    };
+    flatpickr.localize(DATE_PICKER_ZH);
+    flatpickr.setDefaults({ariaDateFormat: 'Y年n月j日'});
+  } else if (!chinese && datePickerEnglish) {
+    flatpickr.localize(datePickerEnglish.locale);
+    flatpickr.defaultConfig = datePickerEnglish.defaults;
+    datePickerEnglish = null;
+  }
+}
+
 let observing = false;
 
 /** Starts replacing when the app shows Chinese, stops when it shows another language. */
 function follow(language) {
   const chinese = (language || '').toLowerCase().split(/[-_]/)[0] === 'zh';
+  datePickerInChinese(chinese);
   if (chinese && !observing) {
     observing = true;
     loaded.then(() => {
