@@ -1,5 +1,6 @@
 package cn.tuoyu.inspection;
 
+import static cn.tuoyu.support.Browser.enter;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static cn.tuoyu.inspection.InspectionSteps.awaitTask;
 import static cn.tuoyu.inspection.InspectionSteps.uniqueIdNumber;
@@ -312,17 +313,6 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
   private static Locator field(Locator form, String label) {
     return form.locator(".fjs-form-field").filter(new Locator.FilterOptions()
         .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
-  }
-
-  /**
-   * Types into a form-js field and leaves it, as a person does: form-js takes typed input after a
-   * short delay or on blur, and a re-render of the form in between (another field's update) would
-   * put the old value back.
-   */
-  private static void enter(Locator input, String value) {
-    input.fill(value);
-    input.blur();
-    assertThat(input).hasValue(value);
   }
 
   private static Locator scoreField(Locator form, String label) {

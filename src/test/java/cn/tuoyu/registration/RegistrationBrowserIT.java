@@ -1,5 +1,6 @@
 package cn.tuoyu.registration;
 
+import static cn.tuoyu.support.Browser.enter;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -243,34 +244,34 @@ class RegistrationBrowserIT extends IntegrationTest {
 
     // --- what form-js refuses, in Chinese (its messages are hard-coded English, with the field's settings) ---
     Locator creditCode = form.getByLabel("统一社会信用代码");
-    creditCode.fill("91-ABC");
+    enter(creditCode, "91-ABC");
     assertThat(error(form, "统一社会信用代码")).hasText("格式不正确。");
-    creditCode.fill("");
+    enter(creditCode, "");
     assertThat(error(form, "统一社会信用代码")).hasText("此项为必填项。");
-    form.getByLabel("机构名称").fill("托".repeat(201));
+    enter(form.getByLabel("机构名称"), "托".repeat(201));
     assertThat(error(form, "机构名称")).hasText("不能超过 200 个字。");
-    form.getByLabel("乳儿班托位数").fill("-1");
+    enter(form.getByLabel("乳儿班托位数"), "-1");
     assertThat(error(form, "乳儿班托位数")).hasText("不能小于 0。");
-    form.getByLabel("托小班托位数").fill("1.5");
+    enter(form.getByLabel("托小班托位数"), "1.5");
     assertThat(error(form, "托小班托位数")).hasText("请输入整数。");
-    form.getByLabel("收费标准（元/月）").fill("12.345");
+    enter(form.getByLabel("收费标准（元/月）"), "12.345");
     assertThat(error(form, "收费标准（元/月）")).hasText("最多保留 2 位小数。");
     assertThat(form.locator(".fjs-form-field-error")).hasCount(5);
     assertThat(FormJsTexts.english(form)).as("English left in the form").isEmpty();
     assertNoEnglish(clerk.visibleTexts(), "registration-start-form-errors", List.of());
     clerk.screenshot("registration-start-form-errors");
 
-    form.getByLabel("统一社会信用代码").fill(code);
-    form.getByLabel("机构名称").fill(name);
+    enter(form.getByLabel("统一社会信用代码"), code);
+    enter(form.getByLabel("机构名称"), name);
     choose(form, "机构性质", "营利性");
     choose(form, "所在区县", "宝塔区");
     form.getByLabel("普惠性托育机构").check();
-    form.getByLabel("法定代表人").fill("赵红梅");
-    form.getByLabel("机构地址").fill("延安市宝塔区百米大道 6 号");
-    form.getByLabel("乳儿班托位数").fill("5");
-    form.getByLabel("托小班托位数").fill("15");
-    form.getByLabel("托大班托位数").fill("20");
-    form.getByLabel("收费标准（元/月）").fill("1500");
+    enter(form.getByLabel("法定代表人"), "赵红梅");
+    enter(form.getByLabel("机构地址"), "延安市宝塔区百米大道 6 号");
+    enter(form.getByLabel("乳儿班托位数"), "5");
+    enter(form.getByLabel("托小班托位数"), "15");
+    enter(form.getByLabel("托大班托位数"), "20");
+    enter(form.getByLabel("收费标准（元/月）"), "1500");
     // The date picker (flatpickr) takes typed input in the browser's date format (zh-CN: 2026/03/04);
     // Enter makes it parse the text, no calendar clicking.
     Locator approvedAt = form.getByLabel("核准登记日期");

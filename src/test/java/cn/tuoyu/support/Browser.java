@@ -89,6 +89,26 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
    * One person at one browser: a new context whose first language is {@code locale} ("zh-CN",
    * "en-US"), in the time zone of Yan'an, with one page.
    */
+  /**
+   * Types into a form-js field and leaves it, as a person does: form-js takes typed input after a
+   * short delay or on blur, and a re-render of the form in between (another field's update) would
+   * put the old value back. Right after a form appears it may also re-render once more and drop
+   * what was typed, so the value is typed again (up to three times) until it stays.
+   */
+  public static void enter(Locator input, String value) {
+    for (int attempt = 1; attempt < 3; attempt++) {
+      input.fill(value);
+      input.blur();
+      input.page().waitForTimeout(300);
+      if (value.equals(input.inputValue())) {
+        return;
+      }
+    }
+    input.fill(value);
+    input.blur();
+    PlaywrightAssertions.assertThat(input).hasValue(value);
+  }
+
   public Person person(String baseUrl, String locale) {
     if (chromium == null) {
       throw new IllegalStateException("Browser is not started: register it with @RegisterExtension on a static field");
