@@ -1,10 +1,18 @@
 package cn.tuoyu.inspection;
 
-import static cn.tuoyu.support.Browser.enter;
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static cn.tuoyu.inspection.InspectionSteps.awaitTask;
 import static cn.tuoyu.inspection.InspectionSteps.uniqueIdNumber;
 import static cn.tuoyu.inspection.InspectionSteps.work;
+import static cn.tuoyu.support.Browser.enter;
+import static cn.tuoyu.support.TasklistPage.containing;
+import static cn.tuoyu.support.TasklistPage.field;
+import static cn.tuoyu.support.TasklistPage.fieldLabel;
+import static cn.tuoyu.support.TasklistPage.filterEntry;
+import static cn.tuoyu.support.TasklistPage.formTexts;
+import static cn.tuoyu.support.TasklistPage.labelled;
+import static cn.tuoyu.support.TasklistPage.onWholePage;
+import static cn.tuoyu.support.TasklistPage.searchByBusinessKey;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.identity.DemoUsers;
@@ -26,11 +34,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -281,56 +287,8 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
 
   // --- Tasklist and form-js ---
 
-  private static Locator filterEntry(Page page, String name) {
-    return page.locator(".task-filter").filter(new Locator.FilterOptions()
-        .setHas(page.locator("h4.name a").filter(new Locator.FilterOptions().setHasText(name))));
-  }
-
-  /** Narrows the task list with Tasklist's search box: criterion 流程实例业务标识, typed as a person would. */
-  private static void searchByBusinessKey(Page page, String businessKey) {
-    Locator search = page.locator("[cam-widget-search] input.main-field");
-    search.click();
-    search.fill("流程实例业务标识");
-    page.locator("ul.dropdown-menu li:visible")
-        .getByText("流程实例业务标识", new Locator.GetByTextOptions().setExact(true)).click();
-    Locator pill = page.locator("[cam-widget-search] [cam-widget-search-pill]").last();
-    assertThat(pill).containsText("流程实例业务标识");
-    Locator value = pill.locator("input[type=text]");
-    assertThat(value).isFocused();
-    value.fill(businessKey);
-    value.press("Enter");
-    assertThat(pill).containsText(businessKey);
-  }
-
-  /** The label of a form-js field; a required field's label ends in an asterisk. */
-  private static Locator fieldLabel(Locator form, String label) {
-    return form.locator("label.fjs-form-field-label").filter(labelled(label));
-  }
-
-  /** The whole form-js field (label, input, description, errors) with that label. */
-  private static Locator field(Locator form, String label) {
-    return form.locator(".fjs-form-field").filter(new Locator.FilterOptions()
-        .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
-  }
-
   private static Locator scoreField(Locator form, String label) {
     return field(form, label).locator("input");
-  }
-
-  private static Locator.FilterOptions labelled(String label) {
-    return new Locator.FilterOptions().setHasText(Pattern.compile("^" + containing(label).pattern() + "\\*?$"));
-  }
-
-  /** The visible texts plus what visible text areas and fields hold (form-js sets their value, not their text). */
-  @SuppressWarnings("unchecked")
-  private static List<String> formTexts(Person person) {
-    List<String> texts = new ArrayList<>(person.visibleTexts());
-    texts.addAll((List<String>) person.page().evaluate("""
-        () => [...document.querySelectorAll('textarea, input[type=text]')]
-            .filter(f => f.value && f.checkVisibility() && f.getBoundingClientRect().height > 0)
-            .map(f => f.value)
-        """));
-    return texts;
   }
 
   private static void assertNoEnglish(List<String> texts, String screen) {
@@ -341,41 +299,6 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
     assertThat(english).as("English on the Chinese screen %s; visible texts: %s", screen, texts).isEmpty();
   }
 
-  private static void onWholePage(Person person, Runnable action) {
-    onWholePage(person, () -> {
-      action.run();
-      return null;
-    });
-  }
-
-  /**
-   * Runs the action in a window tall enough that no panel of the page scrolls (Tasklist keeps its
-   * panels inside the window and clips what they scroll away), then gives the window its size back.
-   */
-  private static <T> T onWholePage(Person person, Supplier<T> action) {
-    Page page = person.page();
-    int hidden = ((Number) page.evaluate(SCROLLED_AWAY)).intValue();
-    if (hidden == 0) {
-      return action.get();
-    }
-    int width = page.viewportSize().width;
-    int height = page.viewportSize().height;
-    page.setViewportSize(width, height + hidden + 40);
-    try {
-      page.waitForFunction("() => (" + SCROLLED_AWAY + ")() === 0");
-      return action.get();
-    } finally {
-      page.setViewportSize(width, height);
-    }
-  }
-
-  /** How many pixels the most scrolled panel of the page hides. */
-  private static final String SCROLLED_AWAY = """
-      () => Math.max(0, ...[...document.querySelectorAll('body *')]
-          .filter(e => e.clientHeight > 0 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
-          .map(e => e.scrollHeight - e.clientHeight))
-      """;
-
   // --- the cases ---
 
   private InspectionSteps steps() {
@@ -384,10 +307,6 @@ class AnnualInspectionBrowserIT extends IntegrationTest {
 
   private static JsonNode readJson(JsonNode value) throws Exception {
     return value.isTextual() ? new ObjectMapper().readTree(value.asText()) : value;
-  }
-
-  private static Pattern containing(String text) {
-    return Pattern.compile(text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
   }
 
   private String baseUrl() {

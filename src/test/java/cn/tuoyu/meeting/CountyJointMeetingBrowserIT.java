@@ -1,5 +1,6 @@
 package cn.tuoyu.meeting;
 
+import static cn.tuoyu.support.TasklistPage.searchByBusinessKey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,19 +155,6 @@ class CountyJointMeetingBrowserIT extends IntegrationTest {
 
   private String baseUrl() {
     return "http://localhost:" + port;
-  }
-
-  private static void searchByBusinessKey(Page page, String businessKey) {
-    Locator search = page.locator("[cam-widget-search] input.main-field");
-    search.click();
-    search.fill("流程实例业务标识");
-    page.locator("ul.dropdown-menu li:visible")
-        .getByText("流程实例业务标识", new Locator.GetByTextOptions().setExact(true)).click();
-    Locator pill = page.locator("[cam-widget-search] [cam-widget-search-pill]").last();
-    Locator value = pill.locator("input[type=text]");
-    value.fill(businessKey);
-    value.press("Enter");
-    assertThat(pill).containsText(businessKey);
   }
 
   private static void complete(EngineRest user, String userId, String taskId, Map<String, Object> variables) {

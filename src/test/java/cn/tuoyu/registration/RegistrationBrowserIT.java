@@ -1,6 +1,16 @@
 package cn.tuoyu.registration;
 
 import static cn.tuoyu.support.Browser.enter;
+import static cn.tuoyu.support.TasklistPage.choose;
+import static cn.tuoyu.support.TasklistPage.containing;
+import static cn.tuoyu.support.TasklistPage.error;
+import static cn.tuoyu.support.TasklistPage.field;
+import static cn.tuoyu.support.TasklistPage.fieldLabel;
+import static cn.tuoyu.support.TasklistPage.filterEntry;
+import static cn.tuoyu.support.TasklistPage.formTexts;
+import static cn.tuoyu.support.TasklistPage.labelled;
+import static cn.tuoyu.support.TasklistPage.onWholePage;
+import static cn.tuoyu.support.TasklistPage.searchByBusinessKey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +71,6 @@ class RegistrationBrowserIT extends IntegrationTest {
   private static final List<String> ENGLISH_LABELS = List.of("Claim", "Complete", "Save", "Start", "Close", "Back",
       "Select", "Submit", "Reset", "No results");
   private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
-  private static final int WIDTH = 1400;
-  private static final int HEIGHT = 900;
 
   @Autowired InstitutionRepository institutions;
 
@@ -311,71 +319,6 @@ class RegistrationBrowserIT extends IntegrationTest {
 
   // --- Tasklist and form-js ---
 
-  private static Locator filterEntry(Page page, String name) {
-    return page.locator(".task-filter").filter(new Locator.FilterOptions()
-        .setHas(page.locator("h4.name a").filter(new Locator.FilterOptions().setHasText(name))));
-  }
-
-  /**
-   * Narrows the task list with Tasklist's search box: criterion 流程实例业务标识 (the business key,
-   * which is the credit code), typed as a clerk would.
-   */
-  private static void searchByBusinessKey(Page page, String businessKey) {
-    Locator search = page.locator("[cam-widget-search] input.main-field");
-    search.click();
-    search.fill("流程实例业务标识");
-    page.locator("ul.dropdown-menu li:visible")
-        .getByText("流程实例业务标识", new Locator.GetByTextOptions().setExact(true)).click();
-    Locator pill = page.locator("[cam-widget-search] [cam-widget-search-pill]").last();
-    assertThat(pill).containsText("流程实例业务标识");
-    Locator value = pill.locator("input[type=text]");
-    assertThat(value).isFocused();
-    value.fill(businessKey);
-    value.press("Enter");
-    assertThat(pill).containsText(businessKey);
-  }
-
-  /** The label of a form-js field; a required field's label ends in an asterisk. */
-  private static Locator fieldLabel(Locator form, String label) {
-    return form.locator("label.fjs-form-field-label").filter(labelled(label));
-  }
-
-  private static Locator.FilterOptions labelled(String label) {
-    return new Locator.FilterOptions().setHasText(Pattern.compile("^" + containing(label).pattern() + "\\*?$"));
-  }
-
-  /** A form-js field (its label, input, description and errors) by its label. */
-  private static Locator field(Locator form, String label) {
-    return form.locator(".fjs-form-field").filter(new Locator.FilterOptions()
-        .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
-  }
-
-  /** The messages form-js shows under a field. */
-  private static Locator error(Locator form, String label) {
-    return field(form, label).locator(".fjs-form-field-error");
-  }
-
-  /** Picks an option of a form-js select: opens its list and clicks the option with that label. */
-  private static void choose(Locator form, String label, String option) {
-    Locator field = form.locator(".fjs-form-field-select").filter(new Locator.FilterOptions()
-        .setHas(form.page().locator("label.fjs-form-field-label").filter(labelled(label))));
-    field.locator(".fjs-select-display").click();
-    field.locator(".fjs-dropdownlist-item").getByText(option, new Locator.GetByTextOptions().setExact(true)).click();
-    assertThat(field.locator(".fjs-select-display")).hasText(option);
-  }
-
-  /** The visible texts plus what visible text areas and fields hold (form-js sets their value, not their text). */
-  @SuppressWarnings("unchecked")
-  private static List<String> formTexts(Person person) {
-    List<String> texts = new ArrayList<>(person.visibleTexts());
-    texts.addAll((List<String>) person.page().evaluate("""
-        () => [...document.querySelectorAll('textarea, input[type=text]')]
-            .filter(f => f.value && f.checkVisibility() && f.getBoundingClientRect().height > 0)
-            .map(f => f.value)
-        """));
-    return texts;
-  }
-
   private static void assertNoEnglish(List<String> texts, String screen, List<String> knownLeftovers) {
     List<String> english = ENGLISH_LABELS.stream()
         .filter(label -> !knownLeftovers.contains(label))
@@ -384,33 +327,6 @@ class RegistrationBrowserIT extends IntegrationTest {
         .toList();
     assertThat(english).as("English on the Chinese screen %s; visible texts: %s", screen, texts).isEmpty();
   }
-
-  /**
-   * Runs the action in a window tall enough that no panel of the page scrolls (Tasklist keeps its
-   * panels inside the window and clips what they scroll away), then gives the window its size back.
-   */
-  private static <T> T onWholePage(Person person, Supplier<T> action) {
-    Page page = person.page();
-    int hidden = ((Number) page.evaluate(SCROLLED_AWAY)).intValue();
-    if (hidden == 0) {
-      return action.get();
-    }
-    // A little more than needed, so the form's buttons do not end flush with the footer.
-    page.setViewportSize(WIDTH, HEIGHT + hidden + 40);
-    try {
-      page.waitForFunction("() => (" + SCROLLED_AWAY + ")() === 0");
-      return action.get();
-    } finally {
-      page.setViewportSize(WIDTH, HEIGHT);
-    }
-  }
-
-  /** How many pixels the most scrolled panel of the page hides. */
-  private static final String SCROLLED_AWAY = """
-      () => Math.max(0, ...[...document.querySelectorAll('body *')]
-          .filter(e => e.clientHeight > 0 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
-          .map(e => e.scrollHeight - e.clientHeight))
-      """;
 
   // --- the cases, through the API ---
 
@@ -477,10 +393,6 @@ class RegistrationBrowserIT extends IntegrationTest {
         throw new IllegalStateException(e);
       }
     }
-  }
-
-  private static Pattern containing(String text) {
-    return Pattern.compile(text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
   }
 
   private String baseUrl() {
