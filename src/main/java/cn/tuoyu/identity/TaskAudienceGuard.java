@@ -2,15 +2,13 @@ package cn.tuoyu.identity;
 
 import cn.tuoyu.system.RuleViolationException;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -35,13 +33,9 @@ public class TaskAudienceGuard implements TaskListener {
       return;
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    Set<String> groups = Context.getCommandContext().runWithoutAuthorization(() ->
-        identity.createGroupQuery().groupMember(assignee).list().stream().map(Group::getId)
-            .collect(Collectors.toSet()));
-    boolean inAudience = candidates.stream().map(IdentityLink::getGroupId).anyMatch(groups::contains);
-    boolean inCounty = task.getTenantId() == null || Context.getCommandContext().runWithoutAuthorization(() ->
-        identity.createTenantQuery().userMember(assignee).includingGroupsOfUser(true).list().stream()
-            .map(Tenant::getId).toList()).contains(task.getTenantId());
+    Authentication person = Context.getCommandContext().runWithoutAuthorization(() -> CurrentUser.of(identity, assignee));
+    boolean inAudience = candidates.stream().map(IdentityLink::getGroupId).anyMatch(person.getGroupIds()::contains);
+    boolean inCounty = task.getTenantId() == null || person.getTenantIds().contains(task.getTenantId());
     if (!inAudience || !inCounty) {
       throw new RuleViolationException("任务“" + task.getName() + "”只能由"
           + (inAudience ? "本区县" : "承办部门") + "的人员办理，不能交给 " + assignee);

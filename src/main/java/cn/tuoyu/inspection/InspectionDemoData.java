@@ -3,6 +3,7 @@ package cn.tuoyu.inspection;
 import cn.tuoyu.calendar.UnknownCalendarYearException;
 import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.closure.ClosureProcess;
+import cn.tuoyu.identity.CurrentUser;
 import cn.tuoyu.identity.Department;
 import cn.tuoyu.inspection.AnnualInspectionProcess.Elements;
 import cn.tuoyu.inspection.AnnualInspectionProcess.Variables;
@@ -41,8 +42,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -492,21 +491,7 @@ public class InspectionDemoData implements DemoData {
 
   /** Runs as the demo user, with the groups and counties the REST filters would give them. */
   private <T> T as(String userId, Supplier<T> work) {
-    Authentication user = people.computeIfAbsent(userId, id -> new Authentication(id,
-        identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList(),
-        identity.createTenantQuery().userMember(id).includingGroupsOfUser(true).list().stream()
-            .map(Tenant::getId).toList()));
-    Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(user);
-    try {
-      return work.get();
-    } finally {
-      if (previous != null) {
-        identity.setAuthentication(previous);
-      } else {
-        identity.clearAuthentication();
-      }
-    }
+    return CurrentUser.as(identity, people.computeIfAbsent(userId, id -> CurrentUser.of(identity, id)), work);
   }
 
   private static String prefix(String county) {
