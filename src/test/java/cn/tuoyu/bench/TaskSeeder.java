@@ -1,0 +1,132 @@
+package cn.tuoyu.bench;
+
+import cn.tuoyu.identity.Department;
+import cn.tuoyu.identity.Role;
+import cn.tuoyu.inspection.InspectionService;
+import cn.tuoyu.inspection.SpecialInspectionRequest;
+import cn.tuoyu.institution.InstitutionNature;
+import cn.tuoyu.institution.InstitutionRepository;
+import cn.tuoyu.registration.RegistrationFixtures;
+import cn.tuoyu.registration.RegistrationService;
+import cn.tuoyu.system.ValidationClock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Opens tasks the way the city's work does, through the real registration and inspection processes,
+ * spread over every county: out of ten cases three wait for 推送 at the registration authority, one
+ * of them due within days; five were pushed and wait for 签收 at health and the supervisory
+ * department; one more was also filed and has a special inspection at 现场检查.
+ */
+final class TaskSeeder {
+
+  /** Departments that acknowledge pushed registrations besides health (业务主管部门), in turn. */
+  private static final List<String> SUPERVISORY = Arrays.asList(
+      null, "education", "civil-affairs", "market", "women-federation");
+
+  private final IdentityService identity;
+  private final RegistrationService registrations;
+  private final TaskService tasks;
+  private final InstitutionRepository institutions;
+  private final InspectionService inspections;
+  private final JdbcTemplate jdbc;
+  private final List<String> counties;
+  private final AtomicInteger cases = new AtomicInteger();
+
+  TaskSeeder(IdentityService identity, RegistrationService registrations, TaskService tasks,
+      InstitutionRepository institutions, InspectionService inspections, JdbcTemplate jdbc, List<String> counties) {
+    this.identity = identity;
+    this.registrations = registrations;
+    this.tasks = tasks;
+    this.institutions = institutions;
+    this.inspections = inspections;
+    this.jdbc = jdbc;
+    this.counties = counties;
+  }
+
+  int openTasks() {
+    return jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class);
+  }
+
+  /** Opens cases on {@code threads} threads until at least {@code target} tasks are open; prints progress. */
+  void seedUntil(int target, int threads, String label) throws InterruptedException {
+    long began = System.nanoTime();
+    int before = openTasks();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          while (openTasks() < target) {
+            for (int i = 0; i < 20; i++) {
+              openCase(cases.getAndIncrement());
+            }
+          }
+          return null;
+        }));
+      }
+      while (!workers.stream().allMatch(Future::isDone)) {
+        Thread.sleep(5000);
+        int open = openTasks();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Bench.progress("%s: seeding %,d / %,d open tasks (%,d cases, %.0f tasks/s)", label, open, target,
+            cases.get(), (open - before) / seconds);
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("seeding failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Case number {@code n}: county and shape follow from the number, so every run seeds the same mix. */
+  private void openCase(int n) {
+    int shape = (n / counties.size()) % 10;
+    String code = RegistrationFixtures.creditCode(counties.get(n % counties.size()));
+    String instance = register(n, code, shape == 2 ? 8 : 1);
+    if (shape >= 3) {
+      Task push = tasks.createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey("Task_PushRegistration").singleResult();
+      tasks.complete(push.getId());
+    }
+    if (shape == 9) {
+      institutions.markFiled(code, "BENCH-" + code.substring(10), "bench-seed");
+      inspections.startSpecial(new SpecialInspectionRequest(code, "性能基准：专项检查"));
+    }
+  }
+
+  /** Starts registration case {@code n} as its county's registration clerk (as the REST API would). */
+  String register(int n) {
+    return register(n, RegistrationFixtures.creditCode(counties.get(n % counties.size())), 1);
+  }
+
+  private String register(int n, String code, int approvedDaysAgo) {
+    String county = counties.get(n % counties.size());
+    boolean byEstablishment = n % 3 == 0;
+    Department authority = byEstablishment ? Department.ESTABLISHMENT : Department.APPROVAL;
+    InstitutionNature nature = byEstablishment || n % 2 == 0 ? InstitutionNature.NON_PROFIT : InstitutionNature.FOR_PROFIT;
+    LocalDate approvedAt = LocalDate.now(ValidationClock.CHINA).minusDays(approvedDaysAgo);
+    identity.setAuthentication("bench-" + county + "-" + authority.groupId() + "-clerk",
+        List.of(Role.CLERK.groupId(), authority.groupId()), List.of(county));
+    try {
+      return registrations.register(RegistrationFixtures.registration(code, county, nature,
+          SUPERVISORY.get(n % SUPERVISORY.size()), approvedAt)).processInstanceId();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
