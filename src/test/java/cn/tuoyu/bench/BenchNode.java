@@ -62,7 +62,8 @@ public final class BenchNode {
     String config = System.getProperty("bench.config", "ours");
     String job = System.getProperty("bench.job", "tasks");
     Path out = Path.of(System.getProperty("bench.out", "target/bench/" + config + ".tsv"));
-    SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class).profiles("postgres", "demo");
+    SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class, SeedingWithoutChecks.class)
+        .profiles("postgres", "demo");
     if ("stock".equals(config)) {
       app.sources(StockEngineSettings.class);
     }
