@@ -68,6 +68,9 @@ public final class BenchNode {
       app.sources(StockEngineSettings.class);
     }
     ConfigurableApplicationContext context = app.run(args);
+    if ("stock".equals(config)) {
+      context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_parent_task");
+    }
     int exit = 0;
     try {
       BenchNode node = new BenchNode(context, config, out);
