@@ -94,6 +94,11 @@ public final class Benchmark {
         "-Dserver.port=0", "-Dspring.main.banner-mode=off", "-Dlogging.level.root=WARN",
         // A stock query that would run for minutes is cut off and counted as failed.
         "-Dspring.datasource.hikari.connection-init-sql=SET statement_timeout = '30s'"));
+    if ("stock".equals(config)) {
+      // Stock values of what the application tunes in its configuration files.
+      command.add("-Dspring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false");
+      command.add("-Dcamunda.bpm.job-execution.lock-time-in-millis=300000");
+    }
     for (String key : List.of("bench.tasks", "bench.starts", "bench.institutions")) {
       if (System.getProperty(key) != null) {
         command.add("-D" + key + "=" + System.getProperty(key));
