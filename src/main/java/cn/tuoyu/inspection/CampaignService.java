@@ -10,14 +10,18 @@ import cn.tuoyu.system.NotFoundException;
 import cn.tuoyu.system.ValidationClock;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The annual inspection campaign: opens the inspection of every filed institution of a scope,
- * chunk by chunk, each chunk one transaction. Safe to run again and from two places at once: a
- * chunk locks the campaign row and opens only institutions that have no inspection of the year.
+ * chunk by chunk, each chunk one transaction. The scope is cut into slices of credit codes that run
+ * side by side. Safe to run again and from two places at once: a chunk locks its slice's row and
+ * opens only institutions that have no inspection of the year.
  */
 @Service
 public class CampaignService {
@@ -34,27 +39,35 @@ public class CampaignService {
   /** The first year the system inspects; earlier results are entered by hand. */
   static final int FIRST_YEAR = 2020;
 
+  /** One chunk of a slice: candidates found, inspections opened, the last credit code looked at. */
+  public record Chunk(int size, int opened, String last) {}
+
   /** Where a campaign stands: institutions in scope and those whose inspection is open. */
   public record CampaignProgress(int year, String county, String countyName, int total, int started,
       boolean running, String startedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt) {}
 
   private final RuntimeService runtime;
+  private final RepositoryService repository;
   private final IdentityService identity;
   private final CampaignRepository campaigns;
-  private final InspectionHistory history;
+  private final InspectionService inspections;
   private final CountyRepository counties;
   private final CampaignSettings settings;
   private final TransactionTemplate transaction;
+  private final CommandExecutor commands;
 
   public CampaignService(RuntimeService runtime, IdentityService identity, CampaignRepository campaigns,
-      InspectionHistory history, CountyRepository counties, CampaignSettings settings, PlatformTransactionManager transactions) {
+      InspectionService inspections, CountyRepository counties, CampaignSettings settings,
+      PlatformTransactionManager transactions, ProcessEngineConfigurationImpl engine) {
     this.runtime = runtime;
+    this.repository = engine.getRepositoryService();
     this.identity = identity;
     this.campaigns = campaigns;
-    this.history = history;
+    this.inspections = inspections;
     this.counties = counties;
     this.settings = settings;
     this.transaction = new TransactionTemplate(transactions);
+    this.commands = engine.getCommandExecutorTxRequired();
   }
 
   /** Starts the campaign process as the authenticated user; 409 while the same campaign runs. */
@@ -72,7 +85,7 @@ public class CampaignService {
     return progress(year, county);
   }
 
-  /** Task_RegisterCampaign: checks the request and counts the scope. */
+  /** Task_RegisterCampaign: checks the request, counts the scope and cuts it into slices. */
   public void register(DelegateExecution execution) {
     int year = year(execution);
     String county = (String) execution.getVariable(Variables.COUNTY);
@@ -83,64 +96,91 @@ public class CampaignService {
     execution.setProcessBusinessKey(InspectionCampaignProcess.businessKey(year, county));
     execution.setVariable(Variables.TOTAL, campaigns.countFiled(county));
     execution.setVariable(Variables.STARTED, campaigns.countOpened(year, county));
+    execution.setVariable(Variables.SLICES, ensureSlices(year, county).size());
   }
 
-  /** Task_StartInspectionChunk: opens the next chunk and tells the gateway whether more remain. */
+  /**
+   * Task_StartInspectionChunk, one slice (the multi-instance's {@code loopCounter}): opens the slice's
+   * next chunk and tells the gateway whether more remain. Its variables are local to the slice, so
+   * slices running side by side never update the same variable.
+   */
   public void startChunk(DelegateExecution execution) {
     int year = year(execution);
     String county = (String) execution.getVariable(Variables.COUNTY);
-    int opened = startNextChunk(year, county);
-    int started = (Integer) execution.getVariable(Variables.STARTED) + opened;
-    execution.setVariable(Variables.STARTED, started);
-    execution.setVariable(Variables.ALL_STARTED, opened < settings.chunkSize());
+    int slice = (Integer) execution.getVariable(Variables.SLICE);
+    Chunk chunk = startNextChunk(year, county, slice, (String) execution.getVariable(Variables.SLICE_AFTER));
+    Object before = execution.getVariableLocal(Variables.SLICE_STARTED);
+    execution.setVariableLocal(Variables.SLICE_STARTED, (before == null ? 0 : (Integer) before) + chunk.opened());
+    execution.setVariableLocal(Variables.SLICE_AFTER, chunk.last());
+    execution.setVariableLocal(Variables.ALL_STARTED, chunk.size() < settings.chunkSize());
   }
 
-  /** Task_FinishCampaign. */
+  /** Task_FinishCampaign: the final count, and the campaign row's end. */
   public void finish(DelegateExecution execution) {
-    campaigns.markFinished(year(execution), (String) execution.getVariable(Variables.COUNTY));
+    int year = year(execution);
+    String county = (String) execution.getVariable(Variables.COUNTY);
+    execution.setVariable(Variables.STARTED, campaigns.countOpened(year, county));
+    campaigns.markFinished(year, county);
   }
 
   /**
-   * Opens up to one chunk of missing inspections in one transaction (joining the caller's, e.g. the
-   * job's) and returns the size of the chunk: less than the chunk size means nothing is left.
+   * Opens up to one chunk of a slice's missing inspections, the next ones after credit code
+   * {@code after} (null: from the slice's start), in one transaction (joining the caller's, e.g. the
+   * job's). A chunk smaller than the chunk size means the slice has nothing left.
    */
-  public int startNextChunk(int year, String county) {
-    Integer opened = transaction.execute(status -> {
-      campaigns.lock(year, county);
-      List<Candidate> chunk = campaigns.nextUnopened(year, county, settings.chunkSize());
-      String by = InspectionCampaignProcess.businessKey(year, county);
-      for (Candidate c : chunk) {
-        String inspectionKey = InspectionHistory.annualKey(c.creditCode(), year);
-        if (!history.openAnnual(c.creditCode(), year, by)) {
-          continue; // opened by an overlapping campaign (city and county) a moment ago
-        }
-        runtime.createProcessInstanceByKey(AnnualInspectionProcess.KEY)
-            .businessKey(inspectionKey)
-            .setVariables(Map.of(
-                AnnualInspectionProcess.Variables.COUNTY, c.county(),
-                AnnualInspectionProcess.Variables.CREDIT_CODE, c.creditCode(),
-                AnnualInspectionProcess.Variables.INSPECTION_YEAR, year,
-                AnnualInspectionProcess.Variables.INSPECTION_KIND, AnnualInspectionProcess.Kind.ANNUAL.name(),
-                AnnualInspectionProcess.Variables.INSPECTION_KEY, inspectionKey))
-            .execute();
+  public Chunk startNextChunk(int year, String county, int slice, String after) {
+    // One engine command for the whole chunk (the job's own when called from the chunk job): the
+    // starts join it, and the engine writes their rows together at its end, in JDBC batches.
+    return commands.execute(context -> transaction.execute(status -> {
+      List<Candidate> chunk = campaigns.nextUnopened(year, county, campaigns.lockSlice(year, county, slice), after,
+          settings.chunkSize());
+      if (chunk.isEmpty()) {
+        return new Chunk(0, 0, after);
       }
-      return chunk.size();
-    });
-    return opened == null ? 0 : opened;
+      boolean[] opened = campaigns.openAnnual(chunk, year, InspectionCampaignProcess.businessKey(year, county));
+      // Latest version once per chunk: the engine would look it up again for every start.
+      String definitionId = repository.createProcessDefinitionQuery()
+          .processDefinitionKey(AnnualInspectionProcess.KEY).withoutTenantId().latestVersion().singleResult().getId();
+      List<Candidate> toStart = new ArrayList<>();
+      for (int n = 0; n < chunk.size(); n++) {
+        if (opened[n]) {
+          toStart.add(chunk.get(n));
+        } // else opened by an overlapping campaign (city and county) a moment ago
+      }
+      inspections.withPreloaded(toStart.stream().map(c -> InspectionHistory.annualKey(c.creditCode(), year)).toList(),
+          () -> toStart.forEach(c -> startAnnual(definitionId, c, year)));
+      return new Chunk(chunk.size(), toStart.size(), chunk.get(chunk.size() - 1).creditCode());
+    }));
+  }
+
+  private void startAnnual(String definitionId, Candidate c, int year) {
+    String inspectionKey = InspectionHistory.annualKey(c.creditCode(), year);
+    runtime.createProcessInstanceById(definitionId)
+        .businessKey(inspectionKey)
+        .setVariables(Map.of(
+            AnnualInspectionProcess.Variables.COUNTY, c.county(),
+            AnnualInspectionProcess.Variables.CREDIT_CODE, c.creditCode(),
+            AnnualInspectionProcess.Variables.INSPECTION_YEAR, year,
+            AnnualInspectionProcess.Variables.INSPECTION_KIND, AnnualInspectionProcess.Kind.ANNUAL.name(),
+            AnnualInspectionProcess.Variables.INSPECTION_KEY, inspectionKey))
+        .execute();
   }
 
   /**
-   * Runs a whole campaign in the calling thread, chunk after chunk, without the campaign process:
-   * for tests and benchmarks that measure the chunks themselves. Returns how many it opened.
+   * Runs a whole campaign in the calling thread, slice after slice and chunk after chunk, without the
+   * campaign process: for tests and benchmarks that measure the chunks themselves. Returns how many
+   * inspections it opened.
    */
   public int runInline(int year, String county, String by) {
     ensureCampaign(year, county, by);
     int total = 0;
-    int opened;
-    do {
-      opened = startNextChunk(year, county);
-      total += opened;
-    } while (opened == settings.chunkSize());
+    for (CampaignRepository.Slice slice : ensureSlices(year, county)) {
+      Chunk chunk = null;
+      do {
+        chunk = startNextChunk(year, county, slice.number(), chunk == null ? null : chunk.last());
+        total += chunk.opened();
+      } while (chunk.size() == settings.chunkSize());
+    }
     return total;
   }
 
@@ -154,6 +194,16 @@ public class CampaignService {
     return new CampaignProgress(year, county, countyName(county), campaigns.countFiled(county),
         campaigns.countOpened(year, county), isRunning(InspectionCampaignProcess.businessKey(year, county)),
         campaign.startedBy(), campaign.startedAt(), campaign.finishedAt());
+  }
+
+  /** The campaign's slices, cut at its first registration; later runs keep them (see V9). */
+  private List<CampaignRepository.Slice> ensureSlices(int year, String county) {
+    return transaction.execute(status -> {
+      campaigns.lock(year, county);
+      List<CampaignRepository.Slice> slices = campaigns.slices(year, county);
+      // Slices no smaller than a chunk: a small county is one slice, as before slicing.
+      return slices.isEmpty() ? campaigns.insertSlices(year, county, settings.slices(), settings.chunkSize()) : slices;
+    });
   }
 
   private void ensureCampaign(int year, String county, String by) {

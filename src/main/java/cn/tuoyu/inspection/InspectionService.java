@@ -23,9 +23,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -67,6 +70,11 @@ public class InspectionService {
   /** A special inspection that was opened and started. */
   public record SpecialInspectionResult(String inspectionKey, String creditCode, int inspectionYear,
       String processInstanceId) {}
+
+  /** Rows Task_OpenInspection reads, loaded for a whole chunk of the campaign (see {@link #withPreloaded}). */
+  private record Preloaded(Map<String, Inspection> inspections, Map<String, Institution> institutions) {}
+
+  private static final ThreadLocal<Preloaded> PRELOADED = new ThreadLocal<>();
 
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -150,12 +158,38 @@ public class InspectionService {
     return new SpecialInspectionResult(key, creditCode, year, id);
   }
 
+  /**
+   * Runs {@code starts} (instance starts in the calling thread and transaction) with the rows that
+   * Task_OpenInspection reads for these inspections loaded beforehand, two queries for a whole chunk
+   * of the campaign instead of two per instance. Keys it was not given are read as usual.
+   */
+  public void withPreloaded(Collection<String> inspectionKeys, Runnable starts) {
+    Map<String, Inspection> inspections = history.findAll(inspectionKeys).stream()
+        .collect(Collectors.toMap(Inspection::businessKey, i -> i));
+    Map<String, Institution> byCode = institutions.findAll(
+            inspections.values().stream().map(Inspection::creditCode).collect(Collectors.toSet())).stream()
+        .collect(Collectors.toMap(Institution::creditCode, i -> i));
+    Preloaded outer = PRELOADED.get();
+    PRELOADED.set(new Preloaded(inspections, byCode));
+    try {
+      starts.run();
+    } finally {
+      if (outer == null) {
+        PRELOADED.remove();
+      } else {
+        PRELOADED.set(outer);
+      }
+    }
+  }
+
   // --- the model's service tasks
 
   /** Task_OpenInspection: the row must exist; the self-report deadline starts today unless given. */
   public void openInspection(DelegateExecution execution) {
     String key = inspectionKey(execution);
-    Inspection inspection = history.find(key)
+    Preloaded preloaded = PRELOADED.get();
+    Inspection inspection = Optional.ofNullable(preloaded == null ? null : preloaded.inspections().get(key))
+        .or(() -> history.find(key))
         .orElseThrow(() -> new ProcessEngineException("没有业务编号为 " + key + " 的检查记录：请先登记检查，再启动流程"));
     Kind kind = kind(execution);
     if (!kind.name().equals(inspection.kind())) {
@@ -172,7 +206,10 @@ public class InspectionService {
       // the engine's clock: the same as the timers', and settable in tests
       execution.setVariable(Variables.SELF_REPORT_FROM, ClockUtil.getCurrentTime());
     }
-    Institution institution = institutions.find(inspection.creditCode()).orElseThrow();
+    Institution institution = Optional.ofNullable(
+            preloaded == null ? null : preloaded.institutions().get(inspection.creditCode()))
+        .or(() -> institutions.find(inspection.creditCode()))
+        .orElseThrow();
     execution.setVariable(Variables.INSTITUTION_SUMMARY, summary(institution, inspection));
   }
 

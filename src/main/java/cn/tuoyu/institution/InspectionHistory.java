@@ -2,8 +2,11 @@ package cn.tuoyu.institution;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -127,15 +130,35 @@ public class InspectionHistory {
   /** The self-inspection report as the institution submitted it. */
   public record SelfReport(String report, int enrolledChildren, int staffCount, int safetyIncidents) {}
 
+  private static final String INSPECTION_COLUMNS = "business_key, credit_code, inspection_year, kind, self_report, "
+      + "self_report_children, self_report_staff, self_report_incidents, self_report_submitted_at, self_report_overdue, "
+      + "desk_review_note, safety_score, health_care_score, staffing_score, facilities_score, "
+      + "fee_disclosure_score, critical_findings, findings, inspector1, inspector2, inspected_at, verdict, "
+      + "verdict_reason, result, special_reason";
+
+  /**
+   * Maps columns to the record's components by name. {@code query(Inspection.class)} would probe each
+   * component's camel-case name as a column first, and the driver answers every miss with an exception:
+   * measured as most of the campaign's CPU per opened inspection.
+   */
+  private static final DataClassRowMapper<Inspection> INSPECTION = new DataClassRowMapper<>(Inspection.class);
+
   public Optional<Inspection> find(String businessKey) {
-    return jdbc.sql("select business_key, credit_code, inspection_year, kind, self_report, self_report_children, "
-            + "self_report_staff, self_report_incidents, self_report_submitted_at, self_report_overdue, "
-            + "desk_review_note, safety_score, health_care_score, staffing_score, facilities_score, "
-            + "fee_disclosure_score, critical_findings, findings, inspector1, inspector2, inspected_at, verdict, "
-            + "verdict_reason, result, special_reason from inspection where business_key = ?")
+    return jdbc.sql("select " + INSPECTION_COLUMNS + " from inspection where business_key = ?")
         .param(businessKey)
-        .query(Inspection.class)
+        .query(INSPECTION)
         .optional();
+  }
+
+  /** Several inspections by business key in one query (e.g. a chunk of the campaign), in no particular order. */
+  public List<Inspection> findAll(Collection<String> businessKeys) {
+    if (businessKeys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + INSPECTION_COLUMNS + " from inspection where business_key in (:keys)")
+        .param("keys", businessKeys)
+        .query(INSPECTION)
+        .list();
   }
 
   /**

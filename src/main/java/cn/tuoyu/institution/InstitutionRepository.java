@@ -1,7 +1,10 @@
 package cn.tuoyu.institution;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +16,9 @@ public class InstitutionRepository {
       + "legal_representative, capacity_infant, capacity_toddler_small, capacity_toddler_large, monthly_fee, "
       + "registration_authority, supervisory_department, approved_at, status, filing_overdue, filed_at, "
       + "filing_receipt_no";
+
+  /** By column name; {@code query(Institution.class)} probes camel-case names first, an exception per miss. */
+  private static final DataClassRowMapper<Institution> INSTITUTION = new DataClassRowMapper<>(Institution.class);
 
   private final JdbcClient jdbc;
 
@@ -52,8 +58,19 @@ public class InstitutionRepository {
   public Optional<Institution> find(String creditCode) {
     return jdbc.sql("select " + COLUMNS + " from institution where credit_code = ?")
         .param(creditCode)
-        .query(Institution.class)
+        .query(INSTITUTION)
         .optional();
+  }
+
+  /** Several institutions in one query (e.g. a chunk of the inspection campaign), in no particular order. */
+  public List<Institution> findAll(Collection<String> creditCodes) {
+    if (creditCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from institution where credit_code in (:codes)")
+        .param("codes", creditCodes)
+        .query(INSTITUTION)
+        .list();
   }
 
   public boolean exists(String creditCode) {

@@ -9,17 +9,21 @@ import cn.tuoyu.inspection.InspectionCampaignProcess.Elements;
 import cn.tuoyu.inspection.InspectionCampaignProcess.Variables;
 import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.InspectionHistory;
+import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.support.Registry;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -48,6 +53,7 @@ class InspectionCampaignProcessTest {
   private static final String BAOTA = "610602";
   private static final String ANSAI = "610603";
   private static final int CHUNK = 20;
+  private static final int SLICES = 3;
 
   private static DataSource dataSource;
   private static JdbcClient jdbc;
@@ -68,13 +74,18 @@ class InspectionCampaignProcessTest {
   void wire() {
     engine = extension.getProcessEngine();
     campaigns = new CampaignService(engine.getRuntimeService(), engine.getIdentityService(),
-        new CampaignRepository(jdbc), new InspectionHistory(jdbc), new CountyRepository(jdbc),
-        new CampaignSettings(CHUNK), new DataSourceTransactionManager(dataSource));
+        new CampaignRepository(jdbc, new JdbcTemplate(dataSource)),
+        new InspectionService(engine.getRuntimeService(), engine.getIdentityService(), new InspectionHistory(jdbc),
+            new InstitutionRepository(jdbc), new CountyRepository(jdbc)),
+        new CountyRepository(jdbc),
+        new CampaignSettings(CHUNK, SLICES), new DataSourceTransactionManager(dataSource),
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
     CampaignDelegates delegates = new CampaignDelegates();
     Mocks.register("registerCampaignDelegate", delegates.registerCampaignDelegate(campaigns));
     Mocks.register("startInspectionChunkDelegate", delegates.startInspectionChunkDelegate(campaigns));
     Mocks.register("finishCampaignDelegate", delegates.finishCampaignDelegate(campaigns));
     jdbc.sql("delete from inspection").update();
+    jdbc.sql("delete from inspection_campaign_slice").update();
     jdbc.sql("delete from inspection_campaign").update();
     jdbc.sql("update institution set status = 'CLOSED_BY_TEST'").update();
     year = Year.now().getValue();
@@ -96,9 +107,12 @@ class InspectionCampaignProcessTest {
     assertThat(campaign.getBusinessKey()).isEqualTo("campaign-" + year + "-" + BAOTA);
     assertThat(campaign.getTenantId()).isEqualTo(BAOTA);
     assertThat(campaign).isWaitingAt(Elements.START_CHUNK);
-    assertThat(campaign).variables().containsEntry(Variables.TOTAL, 45).containsEntry(Variables.STARTED, 0);
+    assertThat(campaign).variables().containsEntry(Variables.TOTAL, 45).containsEntry(Variables.STARTED, 0)
+        .as("slices no smaller than a chunk").containsEntry(Variables.SLICES, 2);
+    assertThat(engine.getManagementService().createJobQuery().activityId(Elements.START_CHUNK).count())
+        .as("the slices run side by side").isEqualTo(2);
 
-    assertThat(runChunks()).as("45 institutions in chunks of 20").isEqualTo(3);
+    assertThat(runChunks()).as("45 institutions in two slices of 22 and 23, in chunks of 20").isEqualTo(4);
     assertThat(campaign).hasPassed(Elements.FINISH_CAMPAIGN).isEnded();
     assertThat(historicVariable(campaign, Variables.STARTED)).isEqualTo(45);
     assertThat(inspectionKeys()).containsExactlyInAnyOrderElementsOf(
@@ -198,15 +212,18 @@ class InspectionCampaignProcessTest {
         .execute();
   }
 
-  /** Executes the campaign's chunk jobs as the job executor would; returns how many ran. */
+  /** Executes the campaign's jobs as the job executor would; returns how many chunks ran. */
   private int runChunks() {
     int runs = 0;
     List<Job> jobs;
     while (!(jobs = engine.getManagementService().createJobQuery()
         .processDefinitionKey(InspectionCampaignProcess.KEY).list()).isEmpty()) {
+      Set<String> chunks = engine.getManagementService().createJobQuery().activityId(Elements.START_CHUNK).list()
+          .stream().map(Job::getId).collect(Collectors.toSet());
       for (Job job : jobs) {
+        boolean chunk = chunks.contains(job.getId());
         engine.getManagementService().executeJob(job.getId());
-        runs++;
+        runs += chunk ? 1 : 0;
       }
     }
     return runs;
