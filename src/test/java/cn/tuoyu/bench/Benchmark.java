@@ -39,9 +39,11 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
     Files.createDirectories(dir);
-    try (var old = Files.list(dir)) {
-      for (Path f : old.toList()) {
-        Files.deleteIfExists(f);
+    if (!Boolean.getBoolean("bench.append")) {
+      try (var old = Files.list(dir)) {
+        for (Path f : old.toList()) {
+          Files.deleteIfExists(f);
+        }
       }
     }
     long began = System.nanoTime();
@@ -59,8 +61,10 @@ public final class Benchmark {
       }
       Benchmark bench = new Benchmark(dir, postgres);
       List<String> configs = List.of(System.getProperty("bench.configs", "ours,stock").split(","));
-      for (String config : configs) {
-        bench.run(config, "tasks", "bench_tasks_" + config, -1);
+      if (!System.getProperty("bench.tasks", "").isBlank()) {
+        for (String config : configs) {
+          bench.run(config, "tasks", "bench_tasks_" + config, -1);
+        }
       }
       if (Integer.getInteger("bench.institutions", 100_000) > 0) {
         for (String config : configs) {
