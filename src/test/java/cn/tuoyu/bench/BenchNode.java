@@ -195,9 +195,11 @@ public final class BenchNode {
       percentiles(section, "列表+计数", scale, both);
       percentiles(section, "列表", scale, pages);
       percentiles(section, "计数", scale, counts);
-      record(new Figure(section, "可见任务", scale, "个", visible, 1));
+      if (visible >= 0) {
+        record(new Figure(section, "可见任务", scale, "个", visible, 1));
+      }
       if (failed > 0) {
-        record(new Figure(section, "失败的调用", scale, "次", failed, both.size() * 2));
+        record(new Figure(section, Report.FAILED, scale, "次", failed, both.size() * 2));
       }
       Bench.progress("%s @ %s: %s list+count p50 %.0f ms, p95 %.0f ms (%d rounds, %d visible%s)", config, scale, name,
           Bench.percentile(toArray(both), 50), Bench.percentile(toArray(both), 95), both.size(), visible,

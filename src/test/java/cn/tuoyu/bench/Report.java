@@ -9,16 +9,38 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The benchmark's table: one row per figure, this application beside the stock settings. */
 final class Report {
 
-  /** One row: the same figure measured under both configurations (either may be missing). */
-  record Row(String section, String name, String scale, String unit, Figure ours, Figure stock) {
+  /** Name of the figure that counts calls cut off by the statement timeout. */
+  static final String FAILED = "失败的调用";
+
+  /**
+   * One row: the same figure measured under both configurations (either may be missing). A side
+   * whose calls were cut off by the statement timeout ({@code oursCut}, {@code stockCut}) has a
+   * lower bound, not a measurement.
+   */
+  record Row(String section, String name, String scale, String unit, Figure ours, Figure stock,
+      boolean oursCut, boolean stockCut) {
+
+    Row(String section, String name, String scale, String unit, Figure ours, Figure stock) {
+      this(section, name, scale, unit, ours, stock, false, false);
+    }
+
+    String oursValue() {
+      return (oursCut ? "≥ " : "") + value(ours, unit);
+    }
+
+    String stockValue() {
+      return (stockCut ? "≥ " : "") + value(stock, unit);
+    }
 
     String label() {
       return section + " · " + name + (scale.isEmpty() ? "" : " @ " + scale);
@@ -31,7 +53,8 @@ final class Report {
       }
       boolean higherIsBetter = unit.contains("/");
       double r = higherIsBetter ? ours.value() / stock.value() : stock.value() / ours.value();
-      return "ms".equals(unit) || "s".equals(unit) || higherIsBetter ? String.format(Locale.ROOT, "%.1f×", r) : "";
+      String bound = stockCut && !oursCut ? "≥ " : oursCut && !stockCut ? "≤ " : oursCut ? "~" : "";
+      return "ms".equals(unit) || "s".equals(unit) || higherIsBetter ? bound + String.format(Locale.ROOT, "%.1f×", r) : "";
     }
   }
 
@@ -42,13 +65,25 @@ final class Report {
     Map<String, Figure[]> byKey = new LinkedHashMap<>();
     ours.forEach(f -> byKey.computeIfAbsent(f.key(), k -> new Figure[2])[0] = f);
     stock.forEach(f -> byKey.computeIfAbsent(f.key(), k -> new Figure[2])[1] = f);
+    Set<String> oursCut = cutOff(ours);
+    Set<String> stockCut = cutOff(stock);
     for (Figure[] pair : byKey.values()) {
       Figure any = pair[0] != null ? pair[0] : pair[1];
-      rows.add(new Row(any.section(), any.name(), any.scale(), any.unit(), pair[0], pair[1]));
+      String where = any.section() + "|" + any.scale();
+      boolean timed = "ms".equals(any.unit());
+      rows.add(new Row(any.section(), any.name(), any.scale(), any.unit(), pair[0], pair[1],
+          timed && oursCut.contains(where), timed && stockCut.contains(where)));
     }
     machine = String.format(Locale.ROOT, "%d CPU, %s, Java %s, %s", Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getName() + " " + ManagementFactory.getOperatingSystemMXBean().getArch(),
         System.getProperty("java.version"), "embedded PostgreSQL (io.zonky.test)");
+  }
+
+  /** Section and scale of the measurements in which some call was cut off. */
+  private static Set<String> cutOff(List<Figure> figures) {
+    Set<String> cut = new HashSet<>();
+    figures.stream().filter(f -> FAILED.equals(f.name()) && f.value() > 0).forEach(f -> cut.add(f.section() + "|" + f.scale()));
+    return cut;
   }
 
   void write(Path dir, String minutes) throws IOException {
@@ -61,8 +96,8 @@ final class Report {
   String text() {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-62s %14s %14s %8s%n", "", "ours", "stock", "ratio"));
     for (Row r : rows) {
-      out.append(String.format(Locale.ROOT, "%-62s %14s %14s %8s%n", r.label(), value(r.ours(), r.unit()),
-          value(r.stock(), r.unit()), r.ratio()));
+      out.append(String.format(Locale.ROOT, "%-62s %14s %14s %8s%n", r.label(), r.oursValue(),
+          r.stockValue(), r.ratio()));
     }
     return out.toString();
   }
@@ -81,7 +116,7 @@ final class Report {
     out.append("| 项目 | 规模 | 本系统 | Camunda 7.24.0 默认设置 | 倍数 |\n|---|---|---|---|---|\n");
     for (Row r : rows) {
       out.append("| ").append(r.section()).append(" · ").append(r.name()).append(" | ").append(r.scale()).append(" | ")
-          .append(value(r.ours(), r.unit())).append(" | ").append(value(r.stock(), r.unit())).append(" | ")
+          .append(r.oursValue()).append(" | ").append(r.stockValue()).append(" | ")
           .append(r.ratio()).append(" |\n");
     }
     return out.toString();
@@ -103,8 +138,8 @@ final class Report {
     out.append("<table><tr><th>项目</th><th>规模</th><th>本系统</th><th>默认设置</th><th>倍数</th><th></th></tr>\n");
     for (Row r : rows) {
       out.append("<tr><td>").append(escape(r.section() + " · " + r.name())).append("</td><td>").append(escape(r.scale()))
-          .append("</td><td class=n>").append(escape(value(r.ours(), r.unit()))).append("</td><td class=n>")
-          .append(escape(value(r.stock(), r.unit()))).append("</td><td class=n>").append(r.ratio()).append("</td><td>")
+          .append("</td><td class=n>").append(escape(r.oursValue())).append("</td><td class=n>")
+          .append(escape(r.stockValue())).append("</td><td class=n>").append(r.ratio()).append("</td><td>")
           .append(bar(r.ours(), max, "ours")).append(bar(r.stock(), max, "stock")).append("</td></tr>\n");
     }
     return out.append("</table></body></html>\n").toString();

@@ -57,6 +57,16 @@ class ReportTest {
     assertThat(report.text()).contains("2500.0×");
   }
 
+  @Test
+  void callsCutOffByTheTimeoutShowAsLowerBounds(@TempDir Path dir) throws Exception {
+    Report report = new Report(List.of(fig("ms", 40)),
+        List.of(fig("ms", 60_000), new Figure("筛选器", Report.FAILED, "100,000 待办", "次", 4, 4)));
+    report.write(dir, "1.0");
+
+    assertThat(Files.readString(dir.resolve("results.md")))
+        .contains("| 筛选器 · 列表+计数 p95 | 100,000 待办 | 40 ms | ≥ 60,000 ms | ≥ 1500.0× |");
+  }
+
   private static Figure fig(String unit, double value) {
     return new Figure("筛选器", "列表+计数 p95", "100,000 待办", unit, value, 1);
   }
