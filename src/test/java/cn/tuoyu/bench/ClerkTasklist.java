@@ -49,36 +49,21 @@ final class ClerkTasklist {
 
   /** The first page of a filter, 15 rows, as Tasklist asks for it (HAL with embedded definitions and people). */
   Call page(String filterId) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/filter/" + filterId + "/list?firstResult=0&maxResults=15"))
-        .header("Authorization", authorization)
-        .header("Accept", "application/hal+json")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(PAGE_BODY)));
+    return send(post("/filter/" + filterId + "/list?firstResult=0&maxResults=15", "application/hal+json", PAGE_BODY));
   }
 
   Call count(String filterId) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/filter/" + filterId + "/count"))
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(PAGE_BODY)));
+    return send(post("/filter/" + filterId + "/count", "application/json", PAGE_BODY));
   }
 
   Call claim(String taskId, String user) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/task/" + taskId + "/claim"))
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
+    return send(post("/task/" + taskId + "/claim", "application/json", "{\"userId\":\"" + user + "\"}"));
   }
 
   /** Ids of the first unassigned tasks a filter lists. */
   List<String> unassigned(String filterId, int max) {
     List<String> ids = new ArrayList<>();
-    JsonNode tasks = json(send(HttpRequest.newBuilder(URI.create(base + "/filter/" + filterId + "/list?firstResult=0&maxResults=200"))
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}"))));
+    JsonNode tasks = json(send(post("/filter/" + filterId + "/list?firstResult=0&maxResults=200", "application/json", "{}")));
     for (JsonNode t : tasks) {
       if (ids.size() < max && (t.get("assignee") == null || t.get("assignee").isNull())) {
         ids.add(t.get("id").asText());
@@ -89,6 +74,14 @@ final class ClerkTasklist {
 
   static long countOf(Call call) {
     return json(call).get("count").asLong();
+  }
+
+  private HttpRequest.Builder post(String path, String accept, String json) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", authorization)
+        .header("Accept", accept)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
   private HttpRequest.Builder get(String path) {
