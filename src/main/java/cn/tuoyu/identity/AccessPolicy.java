@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +18,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
 /**
- * Who may do what, granted to role groups only. Task access is not granted here: the engine grants
- * a task's candidate (department) group READ, TASK_WORK and TASK_ASSIGN on that task when the task is created
- * ({@link TaskAudienceAuthorizationProvider}),
- * and county separation comes from tenants (see {@link CountyTenantIdProvider}).
+ * Who may do what, granted to role groups only. Every working role may read, work and hand over tasks
+ * of every process; which tasks, is decided by tenants: a task is in its county's and audience's
+ * tenant ({@link TaskAudience}), and only its audience works it ({@link TaskAudienceCommandChecker}).
+ * No authorization row is written per task.
  */
 public final class AccessPolicy {
 
@@ -42,6 +44,8 @@ public final class AccessPolicy {
       // Names of departments and colleagues for candidate groups, assignment and delegation.
       grants.add(new Grant(group, Resources.GROUP, "*", READ));
       grants.add(new Grant(group, Resources.USER, "*", READ));
+      // Tasks: narrowed to the person's task tenants, and work to the task's audience.
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, "*", READ_TASK, TASK_WORK, TASK_ASSIGN));
       for (String filterId : clerkFilterIds) {
         grants.add(new Grant(group, Resources.FILTER, filterId, READ));
       }

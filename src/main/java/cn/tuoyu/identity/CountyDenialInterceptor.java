@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * The engine reports work on another tenant's task or instance as a plain ProcessEngineException
  * ("... because it belongs to no authenticated tenant", ENGINE-13034 and siblings), which the REST
- * API answers with 500. For a clerk of another county it is a refusal, so it becomes an
+ * API answers with 500. For a clerk of another county or department (task tenants, {@link TaskAudience}) it is a refusal, so it becomes an
  * AuthorizationException: 403 over REST, the same type as every other access refusal in Java.
  */
 class CountyDenialInterceptor extends CommandInterceptor {
@@ -23,7 +23,7 @@ class CountyDenialInterceptor extends CommandInterceptor {
       throw e;
     } catch (ProcessEngineException e) {
       if (e.getMessage() != null && e.getMessage().contains(TENANT_DENIAL)) {
-        throw new AuthorizationException("该事项属于其他区县，您无权查看或办理（" + e.getMessage() + "）");
+        throw new AuthorizationException("该事项属于其他区县或其他部门，您无权查看或办理（" + e.getMessage() + "）");
       }
       throw e;
     }

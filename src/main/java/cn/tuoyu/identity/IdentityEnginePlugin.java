@@ -2,17 +2,20 @@ package cn.tuoyu.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Wires access into the engine: county tenancy (属地管理) for each case, refusals as 403, and tasks
- * that belong to their audience (per-task grants and the assignment check), and authorization
- * checks that do not scan the grants first ({@link GroupAuthorizationManager}).
+ * Wires access into the engine: county tenancy (属地管理) for each case, refusals as 403, tasks that
+ * belong to their audience (task tenants {@link TaskAudience}, the work check
+ * {@link TaskAudienceCommandChecker} and the assignment check {@link TaskAudienceGuard}), and
+ * authorization checks that do not scan the grants first ({@link GroupAuthorizationManager}).
  */
 @Component
 public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +34,7 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     interceptors.add(new CountyDenialInterceptor());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     configuration.setResourceAuthorizationProvider(new TaskAudienceAuthorizationProvider());
+    configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new TaskAudienceCommandChecker())));
     List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
     parseListeners.add(new TaskAudienceGuard.ParseListener());
@@ -38,6 +42,12 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     sessions.add(new GroupAuthorizationManager.Factory());
+    sessions.add(new AudienceTenantManager.Factory());
     configuration.setCustomSessionFactories(sessions);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    TaskAudienceUpgrade.run(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
   }
 }

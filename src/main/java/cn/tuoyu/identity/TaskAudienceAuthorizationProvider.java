@@ -1,33 +1,39 @@
 package cn.tuoyu.identity;
 
-import static org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN;
-
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The per-task grants, as the rule reads: a task belongs to its audience, the members of its
- * candidate groups and its candidate users (within the case's county, which the tenant check keeps).
+ * Where the engine would write authorization rows for a task's candidates, this provider writes none
+ * and puts the task into its audience's tenant instead ({@link TaskAudience}): the candidate group's,
+ * or for a task addressed to named persons, the supervisors'. The engine calls it while it decorates
+ * a new task, before the task, its history and its listeners see the tenant, so all of them agree.
  *
- * <ul>
- *   <li>The audience gets READ, TASK_WORK and TASK_ASSIGN: they may claim, give a task back and hand it
- *       to a colleague of the audience ({@link TaskAudienceGuard} refuses anyone else).</li>
- *   <li>Assignees and owners get no grant of their own. The engine's default would give the person a
- *       row that outlives the assignment: after the task went back, or after they moved to another
- *       department, they would still see and claim it.</li>
- * </ul>
+ * <p>Reading then needs READ_TASK and working TASK_WORK / TASK_ASSIGN on the process definition, granted
+ * once per role ({@link AccessPolicy}); {@link TaskAudienceCommandChecker} lets only the audience work
+ * a task. Assignees and owners get no grant either: seeing a task follows from the audience, never
+ * from a past assignment.
  */
 public class TaskAudienceAuthorizationProvider extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-    return withAssign(super.newTaskGroupIdentityLink(task, groupId, type));
+    if (IdentityLinkType.CANDIDATE.equals(type)) {
+      placeInAudience((TaskEntity) task, groupId);
+    }
+    return null;
   }
 
   @Override
   public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-    return withAssign(super.newTaskUserIdentityLink(task, userId, type));
+    if (IdentityLinkType.CANDIDATE.equals(type) && TaskAudience.audienceOf(task.getTenantId()) == null) {
+      placeInAudience((TaskEntity) task, TaskAudience.NAMED_PERSONS);
+    }
+    return null;
   }
 
   @Override
@@ -40,12 +46,18 @@ public class TaskAudienceAuthorizationProvider extends DefaultAuthorizationProvi
     return null;
   }
 
-  private static AuthorizationEntity[] withAssign(AuthorizationEntity[] grants) {
-    if (grants != null) {
-      for (AuthorizationEntity grant : grants) {
-        grant.addPermission(TASK_ASSIGN);
-      }
+  /** A department's group wins over the named persons' audience; a second department is a modelling error. */
+  static void placeInAudience(TaskEntity task, String audience) {
+    String tenant = task.getTenantId();
+    if (tenant == null) {
+      return; // not a county's case: no tenant to narrow
     }
-    return grants;
+    String current = TaskAudience.audienceOf(tenant);
+    if (current == null || current.equals(TaskAudience.NAMED_PERSONS)) {
+      task.setTenantId(TaskAudience.tenant(TaskAudience.countyOf(tenant), audience));
+    } else if (!current.equals(audience)) {
+      throw new ProcessEngineException("任务“" + task.getName() + "”已由 " + current + " 承办，不能再加候选组 "
+          + audience + "：每个任务只有一个承办部门");
+    }
   }
 }

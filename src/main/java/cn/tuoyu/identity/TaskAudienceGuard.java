@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -34,13 +35,26 @@ public class TaskAudienceGuard implements TaskListener {
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     Authentication person = Context.getCommandContext().runWithoutAuthorization(() -> CurrentUser.of(identity, assignee));
-    boolean inAudience = candidates.stream().map(IdentityLink::getGroupId).anyMatch(person.getGroupIds()::contains);
-    boolean inCounty = task.getTenantId() == null || person.getTenantIds().contains(task.getTenantId());
+    boolean inAudience = TaskAudience.includes(candidates, assignee, person.getGroupIds());
+    String county = TaskAudience.countyOf(task.getTenantId());
+    boolean inCounty = county == null || person.getTenantIds().contains(county);
     if (!inAudience || !inCounty) {
       throw new RuleViolationException("任务“" + task.getName() + "”只能由"
           + (inAudience ? "本区县" : "承办部门") + "的人员办理，不能交给 " + assignee);
     }
   }
+
+  /**
+   * A task created without any candidate keeps its case's plain county tenant, which every clerk of
+   * the county could read: it goes to the supervisors' audience instead. (The models give every user
+   * task a candidate; this keeps a model that forgets one from leaking.)
+   */
+  static final TaskListener NO_AUDIENCE_TO_SUPERVISORS = task -> {
+    if (Context.getProcessEngineConfiguration().isAuthorizationEnabled()
+        && task.getTenantId() != null && TaskAudience.audienceOf(task.getTenantId()) == null) {
+      TaskAudienceAuthorizationProvider.placeInAudience((TaskEntity) task, TaskAudience.NAMED_PERSONS);
+    }
+  };
 
   /** Puts the guard on every user task of every deployed model. */
   public static class ParseListener extends AbstractBpmnParseListener {
@@ -50,6 +64,7 @@ public class TaskAudienceGuard implements TaskListener {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NO_AUDIENCE_TO_SUPERVISORS);
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
       }
     }

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 
 import cn.tuoyu.identity.AccessContribution;
 import cn.tuoyu.identity.AccessPolicy.Grant;
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 联席会议 are convened by the health department (the leading group's office, 领导小组办公室设在卫健委) of
- * the level, or by a supervisor; the convener follows the whole meeting, every member's tasks included,
- * within its county (the tenant). Member departments see only their own tasks, through the candidate groups.
+ * the level, or by a supervisor; the convener follows the whole meeting of its county through the meeting
+ * API (every member's report and items). In Tasklist every department, the convener's included, sees
+ * only its own tasks (task tenants, see {@code cn.tuoyu.identity.TaskAudience}).
  */
 @Component
 public class MeetingAccess implements AccessContribution {
@@ -30,8 +30,7 @@ public class MeetingAccess implements AccessContribution {
     String health = Department.HEALTH.groupId();
     String supervisor = Role.SUPERVISOR.groupId();
     return List.of(
-        new Grant(health, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE, READ_INSTANCE, READ_TASK,
-            READ_HISTORY),
+        new Grant(health, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY),
         new Grant(health, Resources.PROCESS_INSTANCE, "*", CREATE),
         new Grant(supervisor, Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE),
         new Grant(supervisor, Resources.PROCESS_INSTANCE, "*", CREATE));

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -70,6 +71,7 @@ public final class BenchNode {
     ConfigurableApplicationContext context = app.run(args);
     if ("stock".equals(config)) {
       context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_parent_task");
+      StockEngineSettings.withoutDefinitionLevelTaskGrants(context.getBean(AuthorizationService.class));
     }
     int exit = 0;
     try {

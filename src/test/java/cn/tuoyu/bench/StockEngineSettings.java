@@ -1,21 +1,30 @@
 package cn.tuoyu.bench;
 
+import cn.tuoyu.identity.Role;
+import cn.tuoyu.identity.TaskAudienceCommandChecker;
 import cn.tuoyu.identity.TaskAudienceGuard;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
 
 /**
  * The benchmark's comparison column: Camunda 7.24.0's own access settings on the same application
  * and models. Authorization stays on; the engine's default per-task grants (READ and UPDATE for
  * candidate groups, candidate users, assignees and owners) replace the task audience, cases get
- * no county tenant, the revoke check is the engine's default ("auto") and the engine's own
- * authorization manager pre-filters groups. ({@link BenchNode} also drops the application's extra
+ * no county or task tenant, the revoke check is the engine's default ("auto"), the engine's own
+ * authorization and tenant managers and command checkers, and no definition-level task grants. ({@link BenchNode} also drops the application's extra
  * engine index.)
  * Registered as an extra source by {@link BenchNode} only. It acts after initialisation, when the
  * application's own plugins have set theirs: these settings are all read while the engine runs.
@@ -29,10 +38,31 @@ class StockEngineSettings extends AbstractProcessEnginePlugin {
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
     configuration.setDefaultUserPermissionForTask(Permissions.UPDATE);
     configuration.getSessionFactories().put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
+    configuration.getSessionFactories().put(TenantManager.class, new GenericManagerFactory(TenantManager.class));
+    configuration.getCommandCheckers().replaceAll(checker ->
+        checker instanceof TaskAudienceCommandChecker ? new AuthorizationCommandChecker() : checker);
     // Models are deployed after the engine is built, so the parser's listeners still count.
     configuration.getDeployers().stream()
         .filter(d -> d instanceof BpmnDeployer)
         .map(d -> ((BpmnDeployer) d).getBpmnParser())
         .forEach(parser -> parser.getParseListeners().removeIf(l -> l instanceof TaskAudienceGuard.ParseListener));
+  }
+
+  /**
+   * Stock grants per task, not per definition: takes READ_TASK, TASK_WORK and TASK_ASSIGN on all
+   * process definitions away from the roles again (supervisors keep READ_TASK, as stock Cockpit
+   * readers would have it), once the application has seeded its access policy.
+   */
+  static void withoutDefinitionLevelTaskGrants(AuthorizationService authorizations) {
+    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+      Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+      if (role != Role.SUPERVISOR) {
+        grant.removePermission(ProcessDefinitionPermissions.READ_TASK);
+      }
+      grant.removePermission(ProcessDefinitionPermissions.TASK_WORK);
+      grant.removePermission(ProcessDefinitionPermissions.TASK_ASSIGN);
+      authorizations.saveAuthorization(grant);
+    }
   }
 }

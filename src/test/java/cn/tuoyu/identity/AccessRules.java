@@ -28,8 +28,8 @@ final class AccessRules {
     }
   }
 
-  /** One open task as the database holds it. */
-  record TaskRow(String id, String tenant, String processDefinitionKey, String definitionKey, String assignee, String owner,
+  /** One open task as the database holds it; its county is its case's. */
+  record TaskRow(String id, String county, String processDefinitionKey, String definitionKey, String assignee, String owner,
       Instant due, Set<String> candidateGroups, Set<String> candidateUsers) {
 
     /** Who the task is for, for reports: its candidate groups, or "users" for escalations to named persons. */
@@ -50,7 +50,7 @@ final class AccessRules {
    * is for one of their groups, or names them as candidate or assignee.
    */
   static boolean mayWork(Person p, TaskRow t) {
-    boolean ownCounty = t.tenant() != null && p.tenants().contains(t.tenant());
+    boolean ownCounty = t.county() != null && p.tenants().contains(t.county());
     boolean forThem = t.candidateGroups().stream().anyMatch(p.groups()::contains)
         || t.candidateUsers().contains(p.id())
         || p.id().equals(t.assignee());
@@ -59,7 +59,7 @@ final class AccessRules {
 
   /** May read the task: whoever may work it, and supervisors every task of their counties. */
   static boolean mayRead(Person p, TaskRow t) {
-    boolean ownCounty = t.tenant() != null && p.tenants().contains(t.tenant());
+    boolean ownCounty = t.county() != null && p.tenants().contains(t.county());
     return mayWork(p, t) || (p.isSupervisor() && ownCounty);
   }
 
@@ -91,7 +91,11 @@ final class AccessRules {
 
   // ---------------------------------------------------------------- the database state
 
-  /** All open tasks with their candidate groups and users, read with plain SQL (no engine query API). */
+  /**
+   * All open tasks with their candidate groups and users, read with plain SQL (no engine query API).
+   * The county is taken from the case (the process instance's tenant), not from the task's own tenant,
+   * which is the mechanism under test.
+   */
   static Map<String, TaskRow> snapshot(JdbcTemplate jdbc) {
     Map<String, Set<String>> groups = new HashMap<>();
     Map<String, Set<String>> users = new HashMap<>();
@@ -106,8 +110,8 @@ final class AccessRules {
           }
         });
     Map<String, TaskRow> tasks = new LinkedHashMap<>();
-    jdbc.query("select ID_, TENANT_ID_, PROC_DEF_ID_, TASK_DEF_KEY_, ASSIGNEE_, OWNER_, DUE_DATE_ from ACT_RU_TASK "
-        + "order by ID_", rs -> {
+    jdbc.query("select T.ID_, P.TENANT_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, T.ASSIGNEE_, T.OWNER_, T.DUE_DATE_ "
+        + "from ACT_RU_TASK T left join ACT_RU_EXECUTION P on P.ID_ = T.PROC_INST_ID_ order by T.ID_", rs -> {
           String id = rs.getString(1);
           String definition = rs.getString(3);
           Timestamp due = rs.getTimestamp(7);
@@ -123,7 +127,7 @@ final class AccessRules {
   static List<String> census(Collection<TaskRow> tasks, Set<String> tenants) {
     Map<String, Integer> counts = new java.util.TreeMap<>();
     for (TaskRow t : tasks) {
-      if (tenants.contains(t.tenant())) {
+      if (tenants.contains(t.county())) {
         counts.merge(t.definitionKey() + " → " + t.audience(), 1, Integer::sum);
       }
     }

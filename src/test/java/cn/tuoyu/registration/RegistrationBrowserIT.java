@@ -15,6 +15,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuoyu.identity.DemoUsers;
+import cn.tuoyu.identity.Department;
+import cn.tuoyu.identity.TaskAudience;
 import cn.tuoyu.identity.TasklistFilters;
 import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.Institution;
@@ -303,7 +305,7 @@ class RegistrationBrowserIT extends IntegrationTest {
         tasks(authority, code, "Task_PushRegistration")).filter(list -> !list.isEmpty()));
     assertThat(push).hasSize(1);
     assertThat(push.get(0).get("name").asText()).isEqualTo("推送登记信息");
-    assertThat(push.get(0).get("tenantId").asText()).isEqualTo(BAOTA);
+    assertThat(push.get(0).get("tenantId").asText()).isEqualTo(TaskAudience.tenant(BAOTA, Department.APPROVAL.groupId()));
     Institution registered = institutions.find(code).orElseThrow();
     assertThat(registered.name()).isEqualTo(name);
     assertThat(registered.countyCode()).isEqualTo(BAOTA);

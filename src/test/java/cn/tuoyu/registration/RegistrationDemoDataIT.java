@@ -3,7 +3,9 @@ package cn.tuoyu.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.tuoyu.identity.Department;
 import cn.tuoyu.identity.DemoUsers;
+import cn.tuoyu.identity.TaskAudience;
 import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.Institution;
 import cn.tuoyu.institution.InstitutionNature;
@@ -111,7 +113,7 @@ class RegistrationDemoDataIT extends IntegrationTest {
     for (DemoCase c : cases(DemoState.UNDER_REVIEW)) {
       Task review = task(c, Elements.REVIEW_FILING);
       assertThat(review.getName()).isEqualTo("审核备案材料");
-      assertThat(review.getTenantId()).isEqualTo(c.county());
+      assertThat(review.getTenantId()).as("county and audience").isEqualTo(TaskAudience.tenant(c.county(), Department.HEALTH.groupId()));
       assertThat(tasks.getVariable(review.getId(), Variables.CHECK_SUMMARY)).asString().contains("黑名单比对");
     }
     assertThat(cases(DemoState.UNDER_REVIEW)).as("a review after 退回补正")
@@ -167,7 +169,7 @@ class RegistrationDemoDataIT extends IntegrationTest {
     List<JsonNode> reviews = list(clerk.get("/engine-rest/task?taskDefinitionKey=" + Elements.REVIEW_FILING));
     assertThat(reviews).isNotEmpty().allSatisfy(t -> {
       assertThat(t.get("name").asText()).isEqualTo("审核备案材料");
-      assertThat(t.get("tenantId").asText()).isEqualTo("610602");
+      assertThat(t.get("tenantId").asText()).isEqualTo("610602-health");
     });
     List<Integer> hits = new ArrayList<>();
     for (JsonNode review : reviews) {
