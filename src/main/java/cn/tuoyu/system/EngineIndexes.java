@@ -24,17 +24,25 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
    */
   static final String TASK_PARENT = "create index if not exists ACT_IDX_TASK_PARENT_TASK on ACT_RU_TASK (PARENT_TASK_ID_)";
 
+  /**
+   * 即将到期 asks for a person's tasks due before a date: with task tenants the engine narrows by
+   * TENANT_ID_, and this index lets the due date narrow in the same scan instead of reading every task
+   * of the person's tenants.
+   */
+  static final String TASK_TENANT_DUE = "create index if not exists ACT_IDX_TASK_TENANT_DUE on ACT_RU_TASK (TENANT_ID_, DUE_DATE_)";
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(TASK_PARENT);
+      statement.execute(TASK_TENANT_DUE);
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
     } catch (SQLException e) {
-      throw new ProcessEngineException("索引 ACT_IDX_TASK_PARENT_TASK 创建失败：" + e.getMessage(), e);
+      throw new ProcessEngineException("任务表索引创建失败：" + e.getMessage(), e);
     }
   }
 }

@@ -71,6 +71,7 @@ public final class BenchNode {
     ConfigurableApplicationContext context = app.run(args);
     if ("stock".equals(config)) {
       context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_parent_task");
+      context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_tenant_due");
       StockEngineSettings.withoutDefinitionLevelTaskGrants(context.getBean(AuthorizationService.class));
     }
     int exit = 0;

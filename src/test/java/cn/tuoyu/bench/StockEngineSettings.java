@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
  * and models. Authorization stays on; the engine's default per-task grants (READ and UPDATE for
  * candidate groups, candidate users, assignees and owners) replace the task audience, cases get
  * no county or task tenant, the revoke check is the engine's default ("auto"), the engine's own
- * authorization and tenant managers and command checkers, and no definition-level task grants. ({@link BenchNode} also drops the application's extra
- * engine index.)
+ * authorization and tenant managers and command checkers, and no definition-level task grants
+ * ({@link BenchNode} also drops the application's extra engine indexes).
  * Registered as an extra source by {@link BenchNode} only. It acts after initialisation, when the
  * application's own plugins have set theirs: these settings are all read while the engine runs.
  */

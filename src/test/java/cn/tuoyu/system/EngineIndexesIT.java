@@ -17,4 +17,11 @@ class EngineIndexesIT extends IntegrationTest {
         + "and indexname = 'act_idx_task_parent_task'", String.class))
         .singleElement().asString().contains("(parent_task_id_)");
   }
+
+  @Test
+  void dueSoonNarrowsByTenantAndDueDateInOneIndex() {
+    assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_task' "
+        + "and indexname = 'act_idx_task_tenant_due'", String.class))
+        .singleElement().asString().contains("(tenant_id_, due_date_)");
+  }
 }
