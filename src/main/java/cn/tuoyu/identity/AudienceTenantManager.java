@@ -1,8 +1,6 @@
 package cn.tuoyu.identity;
 
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
 
 /**
@@ -28,19 +26,5 @@ public class AudienceTenantManager extends TenantManager {
           TaskAudience.tenantsOf(current.getTenantIds(), current.getGroupIds()));
     }
     return withTaskTenants;
-  }
-
-  /** Registered in place of the engine's factory for {@link TenantManager} sessions. */
-  public static class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return TenantManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new AudienceTenantManager();
-    }
   }
 }

@@ -2,8 +2,6 @@ package cn.tuoyu.identity;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -19,19 +17,5 @@ public class GroupAuthorizationManager extends AuthorizationManager {
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
     return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
-  }
-
-  /** Registered in place of the engine's factory for {@link AuthorizationManager} sessions. */
-  public static class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new GroupAuthorizationManager();
-    }
   }
 }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +43,8 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(parseListeners);
     List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    sessions.add(new GroupAuthorizationManager.Factory());
-    sessions.add(new AudienceTenantManager.Factory());
+    sessions.add(new ManagerReplacement(AuthorizationManager.class, GroupAuthorizationManager::new));
+    sessions.add(new ManagerReplacement(TenantManager.class, AudienceTenantManager::new));
     configuration.setCustomSessionFactories(sessions);
   }
 
