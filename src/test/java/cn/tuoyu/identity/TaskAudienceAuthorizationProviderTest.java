@@ -42,6 +42,9 @@ class TaskAudienceAuthorizationProviderTest {
             .camundaHistoryTimeToLive(30)
             .startEvent().userTask("Task_Escalation").name("督办").camundaCandidateUsers("baota-supervisor,city-supervisor")
             .endEvent().done())
+        .addModelInstance("NoCandidateProbe.bpmn", Bpmn.createExecutableProcess("NoCandidateProbe")
+            .camundaHistoryTimeToLive(30)
+            .startEvent().userTask("Task_Unaddressed").name("无人承办").endEvent().done())
         .addModelInstance("TwoDepartmentsProbe.bpmn", Bpmn.createExecutableProcess("TwoDepartmentsProbe")
             .camundaHistoryTimeToLive(30)
             .startEvent().userTask("Task_Joint").name("联合办理").camundaCandidateGroups("health,education")
@@ -94,6 +97,21 @@ class TaskAudienceAuthorizationProviderTest {
     engine.getTaskService().addCandidateUser(task.getId(), "yanchang-supervisor");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getTenantId())
         .isEqualTo("610621-health");
+  }
+
+  @Test
+  void aTaskWithoutCandidatesGoesToTheSupervisors() {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(
+        "NoCandidateProbe", Map.of("county", "610603"));
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    // The application adds this listener to every user task (TaskAudienceGuard.ParseListener); engine
+    // tests run without that parse listener, so it is called here as the engine would at creation.
+    configuration.getCommandExecutorTxRequired().execute(context -> {
+      TaskAudienceGuard.NO_AUDIENCE_TO_SUPERVISORS.notify(context.getTaskManager().findTaskById(taskId));
+      return null;
+    });
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getTenantId())
+        .isEqualTo("610603-supervisor");
   }
 
   @Test
