@@ -37,12 +37,16 @@ final class TaskAudienceUpgrade {
 
   static void run(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false); // all or nothing: a half-done upgrade would not be found again
       int tasks = statement.executeUpdate(OPEN_TASKS);
-      statement.executeUpdate(HISTORY_OF_OPEN_TASKS);
-      int grants = statement.executeUpdate(PER_TASK_GRANTS);
-      if (!connection.getAutoCommit()) {
-        connection.commit();
+      if (tasks > 0) {
+        // Only then: the history table holds every task ever and is not worth a scan at each start.
+        statement.executeUpdate(HISTORY_OF_OPEN_TASKS);
       }
+      int grants = statement.executeUpdate(PER_TASK_GRANTS);
+      connection.commit();
+      connection.setAutoCommit(autoCommit);
       if (tasks > 0 || grants > 0) {
         LOG.info("任务承办租户升级：{} 个在办任务归入承办部门租户，删除 {} 条逐任务授权", tasks, grants);
       }
