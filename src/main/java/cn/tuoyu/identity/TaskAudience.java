@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.IdentityLink;
 
 /**
@@ -27,12 +28,9 @@ public final class TaskAudience {
   private static final String SEPARATOR = "-";
 
   /** Every audience a supervisor reads: all department and role groups. */
-  private static final List<String> ALL_AUDIENCES = new ArrayList<>();
-
-  static {
-    Arrays.stream(Department.values()).map(Department::groupId).forEach(ALL_AUDIENCES::add);
-    Arrays.stream(Role.values()).map(Role::groupId).forEach(ALL_AUDIENCES::add);
-  }
+  private static final List<String> ALL_AUDIENCES = Stream.concat(
+      Arrays.stream(Department.values()).map(Department::groupId),
+      Arrays.stream(Role.values()).map(Role::groupId)).toList();
 
   private TaskAudience() {}
 

@@ -30,8 +30,8 @@ public class TaskAudienceAuthorizationProvider extends DefaultAuthorizationProvi
 
   @Override
   public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-    if (IdentityLinkType.CANDIDATE.equals(type) && TaskAudience.audienceOf(task.getTenantId()) == null) {
-      placeInAudience((TaskEntity) task, TaskAudience.NAMED_PERSONS);
+    if (IdentityLinkType.CANDIDATE.equals(type)) {
+      toSupervisorsUnlessPlaced((TaskEntity) task);
     }
     return null;
   }
@@ -44,6 +44,13 @@ public class TaskAudienceAuthorizationProvider extends DefaultAuthorizationProvi
   @Override
   public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
     return null;
+  }
+
+  /** A task that has no audience yet (named persons only, or no candidate at all) goes to the supervisors. */
+  static void toSupervisorsUnlessPlaced(TaskEntity task) {
+    if (TaskAudience.audienceOf(task.getTenantId()) == null) {
+      placeInAudience(task, TaskAudience.NAMED_PERSONS);
+    }
   }
 
   /** A department's group wins over the named persons' audience; a second department is a modelling error. */

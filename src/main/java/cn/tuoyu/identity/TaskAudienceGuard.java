@@ -50,9 +50,8 @@ public class TaskAudienceGuard implements TaskListener {
    * task a candidate; this keeps a model that forgets one from leaking.)
    */
   static final TaskListener NO_AUDIENCE_TO_SUPERVISORS = task -> {
-    if (Context.getProcessEngineConfiguration().isAuthorizationEnabled()
-        && task.getTenantId() != null && TaskAudience.audienceOf(task.getTenantId()) == null) {
-      TaskAudienceAuthorizationProvider.placeInAudience((TaskEntity) task, TaskAudience.NAMED_PERSONS);
+    if (Context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+      TaskAudienceAuthorizationProvider.toSupervisorsUnlessPlaced((TaskEntity) task);
     }
   };
 
