@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -31,9 +32,9 @@ public final class AccessPolicy {
   private AccessPolicy() {}
 
   /**
-   * @param clerkFilterIds ids of the Tasklist filters every working role may read
+   * @param filterReaders ids of the Tasklist filters with the roles that read each ({@link TasklistFilters})
    */
-  public static List<Grant> grants(List<String> clerkFilterIds) {
+  public static List<Grant> grants(Map<String, List<Role>> filterReaders) {
     List<Grant> grants = new ArrayList<>();
     for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
       String group = role.groupId();
@@ -46,10 +47,9 @@ public final class AccessPolicy {
       grants.add(new Grant(group, Resources.USER, "*", READ));
       // Tasks: narrowed to the person's task tenants, and work to the task's audience.
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, "*", READ_TASK, TASK_WORK, TASK_ASSIGN));
-      for (String filterId : clerkFilterIds) {
-        grants.add(new Grant(group, Resources.FILTER, filterId, READ));
-      }
     }
+    filterReaders.forEach((filterId, roles) ->
+        roles.forEach(role -> grants.add(new Grant(role.groupId(), Resources.FILTER, filterId, READ))));
     String supervisor = Role.SUPERVISOR.groupId();
     grants.add(new Grant(supervisor, Resources.APPLICATION, "cockpit", ACCESS));
     grants.add(new Grant(supervisor, Resources.PROCESS_DEFINITION, "*",

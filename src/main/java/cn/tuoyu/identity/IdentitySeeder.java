@@ -1,13 +1,16 @@
 package cn.tuoyu.identity;
 
 import cn.tuoyu.identity.AccessPolicy.Grant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
@@ -16,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The structure every installation needs, in every profile: department and role groups, one
- * tenant per county, the role groups' authorizations and the clerks' Tasklist filters. Idempotent:
- * runs at every start and only adds what is missing, so an administrator's additions survive.
+ * tenant per county, the role groups' authorizations and the working roles' Tasklist filters.
+ * Idempotent: runs at every start and only adds what is missing, so an administrator's additions
+ * survive; only the system's own filters are rewritten when their definition changes, with their
+ * working-role grants.
  */
 @Component
 public class IdentitySeeder {
@@ -52,10 +57,11 @@ public class IdentitySeeder {
     for (County c : counties.findAll()) {
       ensureTenant(c.code(), c.name());
     }
-    List<String> filterIds = TasklistFilters.ensure(filters, tasks);
-    List<Grant> grants = new java.util.ArrayList<>(AccessPolicy.grants(filterIds));
+    Map<String, List<Role>> filterReaders = TasklistFilters.ensure(filters, tasks);
+    List<Grant> grants = new ArrayList<>(AccessPolicy.grants(filterReaders));
     contributions.forEach(c -> grants.addAll(c.grants()));
     grants.forEach(this::ensureGrant);
+    filterReaders.forEach(this::revokeOtherRoles);
     LOG.info("Identity structure ready: {} departments, {} roles, {} counties, {} grants",
         Department.values().length, Role.values().length, counties.findAll().size(), grants.size());
   }
@@ -91,6 +97,25 @@ public class IdentitySeeder {
     Tenant tenant = identity.newTenant(id);
     tenant.setName(name);
     identity.saveTenant(tenant);
+  }
+
+  /**
+   * Removes the grants of working roles on a system filter that the filter's readers no longer include:
+   * each person reads one 本部门待办, so a role moved to the other one must lose the first.
+   */
+  private void revokeOtherRoles(String filterId, List<Role> readers) {
+    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+      if (readers.contains(role)) {
+        continue;
+      }
+      authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(role.groupId()).resourceType(Resources.FILTER).resourceId(filterId).list()
+          .forEach(stale -> {
+            authorizations.deleteAuthorization(stale.getId());
+            LOG.info("Filter {}: grant of {} removed (the role reads another filter of that name)",
+                filterId, role.groupId());
+          });
+    }
   }
 
   private void ensureGrant(Grant grant) {

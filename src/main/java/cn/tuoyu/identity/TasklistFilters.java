@@ -1,18 +1,26 @@
 package cn.tuoyu.identity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The three filters every clerk sees in Tasklist. They use stored-query expressions
- * (${currentUser()}, ${currentUserGroups()}), so only the system creates them; other users may
- * read but never create or change filters.
+ * The Tasklist filters of every working role: 我的待办, 本部门待办 and 即将到期. They use stored-query
+ * expressions (${currentUser()}, ${currentUserGroups()}), so only the system creates and changes them;
+ * other users may read but never create or change filters.
+ *
+ * <p>本部门待办 exists twice under one name, and each person reads one of them. For clerks and
+ * inspectors it has no criteria: their task tenants are their departments' ({@link TaskAudience}), so
+ * every task they see is one of their department's, and the list and count read those tasks by the
+ * tenant index alone. Supervisors see every task of their counties; theirs keeps the criterion
+ * "a candidate group of mine". A person therefore holds one working role: clerk or inspector, or
+ * supervisor.
  */
 public final class TasklistFilters {
 
@@ -23,37 +31,105 @@ public final class TasklistFilters {
   /** Days ahead that 即将到期 looks; overdue tasks are included too. */
   static final int DUE_SOON_DAYS = 3;
 
-  private TasklistFilters() {}
+  /** Filter property naming which system filter a filter is; filters without it are adopted by name. */
+  static final String KEY_PROPERTY = "systemFilter";
+  /** Filter property with the definition's revision: a filter of an older revision is rewritten at start. */
+  static final String REVISION_PROPERTY = "systemFilterRevision";
 
-  /** Creates the filters that do not exist yet (matched by name) and returns the ids of all three. */
-  public static List<String> ensure(FilterService filters, TaskService tasks) {
-    List<String> ids = new ArrayList<>();
-    ids.add(ensure(filters, MY_TASKS, 1, "#3b82f6", "指派给我本人、由我办理的任务",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()));
-    ids.add(ensure(filters, DEPARTMENT_TASKS, 2, "#10b981", "本部门（本区县）可认领和已认领的任务",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc()));
-    ids.add(ensure(filters, DUE_SOON, 3, "#ef4444",
-        "我可见的任务中 " + DUE_SOON_DAYS + " 日内到期或已逾期的任务",
-        tasks.createTaskQuery()
+  private static final List<Role> WORKING_ROLES = List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR);
+  private static final List<Role> STAFF = List.of(Role.CLERK, Role.INSPECTOR);
+
+  /** One filter the system keeps: its key, name, look, query and the role groups that read it. */
+  enum Definition {
+    MINE("my-tasks", 1, MY_TASKS, 1, "#3b82f6", "指派给我本人、由我办理的任务", WORKING_ROLES,
+        tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+    DEPARTMENT_STAFF("department-tasks-staff", 2, DEPARTMENT_TASKS, 2, "#10b981",
+        "本部门（本区县）可认领和已认领的任务", STAFF,
+        tasks -> tasks.createTaskQuery().orderByDueDate().asc()),
+    DEPARTMENT_SUPERVISORS("department-tasks-supervisors", 1, DEPARTMENT_TASKS, 2, "#10b981",
+        "本人所在部门（所辖区县）可认领和已认领的任务", List.of(Role.SUPERVISOR),
+        tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc()),
+    DUE_SOON_TASKS("due-soon", 1, DUE_SOON, 3, "#ef4444",
+        "我可见的任务中 " + DUE_SOON_DAYS + " 日内到期或已逾期的任务", WORKING_ROLES,
+        tasks -> tasks.createTaskQuery()
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")
-            .orderByDueDate().asc()));
-    return ids;
+            .orderByDueDate().asc());
+
+    final String key;
+    final int revision;
+    final String name;
+    final int priority;
+    final String color;
+    final String description;
+    final List<Role> readers;
+    final Function<TaskService, TaskQuery> query;
+
+    Definition(String key, int revision, String name, int priority, String color, String description,
+        List<Role> readers, Function<TaskService, TaskQuery> query) {
+      this.key = key;
+      this.revision = revision;
+      this.name = name;
+      this.priority = priority;
+      this.color = color;
+      this.description = description;
+      this.readers = readers;
+      this.query = query;
+    }
+
+    Map<String, Object> properties() {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("priority", priority);
+      properties.put("color", color);
+      properties.put("description", description);
+      properties.put("refresh", true);
+      properties.put("showUndefinedVariable", false);
+      properties.put(KEY_PROPERTY, key);
+      properties.put(REVISION_PROPERTY, revision);
+      return properties;
+    }
   }
 
-  private static String ensure(FilterService filters, String name, int priority, String color,
-      String description, TaskQuery query) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing.getId();
+  private TasklistFilters() {}
+
+  /**
+   * Creates the filters that do not exist yet, brings those of an older revision up to date and
+   * returns, per filter id, the role groups that read it.
+   */
+  public static Map<String, List<Role>> ensure(FilterService filters, TaskService tasks) {
+    Map<String, List<Role>> readers = new LinkedHashMap<>();
+    for (Definition definition : Definition.values()) {
+      readers.put(ensure(filters, tasks, definition), definition.readers);
     }
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("priority", priority);
-    properties.put("color", color);
-    properties.put("description", description);
-    properties.put("refresh", true);
-    properties.put("showUndefinedVariable", false);
-    Filter filter = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
+    return readers;
+  }
+
+  private static String ensure(FilterService filters, TaskService tasks, Definition definition) {
+    Filter filter = existing(filters, definition);
+    if (filter == null) {
+      filter = filters.newTaskFilter(definition.name);
+    } else if (Objects.equals(property(filter, REVISION_PROPERTY), definition.revision)
+        && definition.key.equals(property(filter, KEY_PROPERTY))) {
+      return filter.getId();
+    }
+    filter.setName(definition.name);
+    filter.setProperties(definition.properties());
+    filter.setQuery(definition.query.apply(tasks));
     return filters.saveFilter(filter).getId();
+  }
+
+  /**
+   * The filter of this definition: the one with its key, else one of its name without a key, as older
+   * installations have them (it gets the key when saved, so no second definition adopts it).
+   */
+  private static Filter existing(FilterService filters, Definition definition) {
+    List<Filter> named = filters.createFilterQuery().filterName(definition.name).list();
+    return named.stream().filter(f -> definition.key.equals(property(f, KEY_PROPERTY))).findFirst()
+        .orElseGet(() -> named.stream().filter(f -> property(f, KEY_PROPERTY) == null)
+            .findFirst().orElse(null));
+  }
+
+  private static Object property(Filter filter, String name) {
+    return filter.getProperties() == null ? null : filter.getProperties().get(name);
   }
 }

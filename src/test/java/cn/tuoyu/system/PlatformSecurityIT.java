@@ -9,6 +9,9 @@ import cn.tuoyu.support.EngineRest.Response;
 import cn.tuoyu.support.IntegrationTest;
 import cn.tuoyu.support.ProbeModels;
 import cn.tuoyu.support.ProbeModels.Multipart;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +92,37 @@ class PlatformSecurityIT extends IntegrationTest {
   @Test
   void countsAndFiltersAgreeWithTheList() {
     EngineRest clerk = as("baota-health-clerk", PW);
-    String departmentFilter = filters.createFilterQuery().filterName(TasklistFilters.DEPARTMENT_TASKS)
-        .singleResult().getId();
+    String departmentFilter = departmentFilterOf(clerk);
     Map<String, Object> mine = Map.of("processInstanceBusinessKeyLike", prefix + "%");
     assertThat(clerk.post("/engine-rest/task/count", mine).json().get("count").asInt()).isEqualTo(1);
     assertThat(ids(clerk.post("/engine-rest/filter/" + departmentFilter + "/list", mine)))
         .containsExactly(taskByCase.get("610602/health"));
     assertThat(clerk.post("/engine-rest/filter/" + departmentFilter + "/count", mine).json().get("count").asInt())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aSupervisorsDepartmentFilterKeepsToTheirDepartment() {
+    EngineRest supervisor = as("baota-supervisor", PW);
+    Map<String, Object> mine = Map.of("processInstanceBusinessKeyLike", prefix + "%");
+    // Supervisors read the whole county, their 本部门待办 only their department's (卫健).
+    assertThat(supervisor.post("/engine-rest/task/count", mine).json().get("count").asInt()).isEqualTo(2);
+    String departmentFilter = departmentFilterOf(supervisor);
+    assertThat(departmentFilter).isNotEqualTo(departmentFilterOf(as("baota-health-clerk", PW)));
+    assertThat(ids(supervisor.post("/engine-rest/filter/" + departmentFilter + "/list", mine)))
+        .containsExactly(taskByCase.get("610602/health"));
+    assertThat(supervisor.post("/engine-rest/filter/" + departmentFilter + "/count", mine).json().get("count")
+        .asInt()).isEqualTo(1);
+  }
+
+  /** As Tasklist finds it: the one 本部门待办 among the filters the person may read. */
+  private static String departmentFilterOf(EngineRest person) {
+    List<String> readable = new ArrayList<>();
+    person.get("/engine-rest/filter?resourceType=Task&name="
+        + URLEncoder.encode(TasklistFilters.DEPARTMENT_TASKS, StandardCharsets.UTF_8)).json()
+        .forEach(f -> readable.add(f.get("id").asText()));
+    assertThat(readable).hasSize(1);
+    return readable.get(0);
   }
 
   @Test

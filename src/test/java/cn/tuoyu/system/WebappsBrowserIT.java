@@ -122,9 +122,7 @@ class WebappsBrowserIT extends IntegrationTest {
     clerk.submitLogin(CLERK, PW).awaitLoggedIn();
     assertThat(page).hasTitle(TASKLIST_TITLE);
     assertThat(page.locator(".brand-name")).hasText("托育机构监管业务平台 任务中心");
-    for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.DEPARTMENT_TASKS, TasklistFilters.DUE_SOON)) {
-      assertThat(filterEntry(page, filter)).isVisible();
-    }
+    assertEachFilterOnce(page);
     assertThat(page.locator(".start-process-action")).hasText("发起流程");
 
     filterEntry(page, TasklistFilters.DEPARTMENT_TASKS).click();
@@ -154,6 +152,30 @@ class WebappsBrowserIT extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(CLERK);
     assertChineseScreen(clerk, "tasklist-task-claimed");
     clerk.screenshot("tasklist-task-claimed");
+  }
+
+  @Test
+  void aSupervisorsDepartmentFilterListsTheirDepartmentsTasksOnly() {
+    String healthTask = startProbeCase(BAOTA, "health");
+    String approvalTask = startProbeCase(BAOTA, "approval");
+    // 宝塔区 卫健 supervisor: reads both tasks of the county, but 本部门待办 is 卫健's.
+    Person supervisor = browser.person(baseUrl(), CHINESE).loginTasklist("baota-supervisor", PW);
+    Page page = supervisor.page();
+    assertEachFilterOnce(page);
+
+    filterEntry(page, TasklistFilters.DEPARTMENT_TASKS).click();
+    assertThat(page.locator(".task-filter.active")).containsText(TasklistFilters.DEPARTMENT_TASKS);
+    assertThat(taskInList(page, healthTask)).isVisible();
+    assertThat(taskInList(page, approvalTask)).hasCount(0);
+    supervisor.screenshot("tasklist-supervisor-department-tasks");
+  }
+
+  /** The three filters, each once: clerks and supervisors read different 本部门待办 of the same name. */
+  private static void assertEachFilterOnce(Page page) {
+    for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.DEPARTMENT_TASKS, TasklistFilters.DUE_SOON)) {
+      assertThat(filterEntry(page, filter)).hasCount(1);
+    }
+    assertThat(page.locator(".task-filter")).hasCount(3);
   }
 
   @Test
