@@ -46,7 +46,12 @@ public final class AnnualInspectionProcess {
     private Elements() {}
   }
 
-  /** Process variables: references, the checklist the decision reads and the flags gateways need. */
+  /**
+   * Process variables: references, the checklist the decision reads and the flags gateways need. The
+   * references (county … inspectionKey) and institutionSummary are written from the inspection row when
+   * the desk review begins, for a special inspection at its start; a campaign's annual case passes
+   * the references transient, so while it waits for its self-report it stores only selfReportFrom.
+   */
   public static final class Variables {
     /** County division code; also the tenant (see CountyTenantIdProvider). */
     public static final String COUNTY = "county";

@@ -72,7 +72,7 @@ public class InspectionService {
       String processInstanceId) {}
 
   /** Rows Task_OpenInspection reads, loaded for a whole chunk of the campaign (see {@link #withPreloaded}). */
-  private record Preloaded(Map<String, Inspection> inspections, Map<String, Institution> institutions) {}
+  private record Preloaded(Map<String, Inspection> inspections) {}
 
   private static final ThreadLocal<Preloaded> PRELOADED = new ThreadLocal<>();
 
@@ -160,17 +160,14 @@ public class InspectionService {
 
   /**
    * Runs {@code starts} (instance starts in the calling thread and transaction) with the rows that
-   * Task_OpenInspection reads for these inspections loaded beforehand, two queries for a whole chunk
-   * of the campaign instead of two per instance. Keys it was not given are read as usual.
+   * Task_OpenInspection reads for these inspections loaded beforehand, one query for a whole chunk
+   * of the campaign instead of one per instance. Keys it was not given are read as usual.
    */
   public void withPreloaded(Collection<String> inspectionKeys, Runnable starts) {
     Map<String, Inspection> inspections = history.findAll(inspectionKeys).stream()
         .collect(Collectors.toMap(Inspection::businessKey, i -> i));
-    Map<String, Institution> byCode = institutions.findAll(
-            inspections.values().stream().map(Inspection::creditCode).collect(Collectors.toSet())).stream()
-        .collect(Collectors.toMap(Institution::creditCode, i -> i));
     Preloaded outer = PRELOADED.get();
-    PRELOADED.set(new Preloaded(inspections, byCode));
+    PRELOADED.set(new Preloaded(inspections));
     try {
       starts.run();
     } finally {
@@ -184,7 +181,13 @@ public class InspectionService {
 
   // --- the model's service tasks
 
-  /** Task_OpenInspection: the row must exist; the self-report deadline starts today unless given. */
+  /**
+   * Task_OpenInspection: the row must exist and agree with the start; the self-report deadline starts
+   * today unless given. An annual case then waits, often for weeks, for its self-report: its case
+   * variables are written when its desk review begins ({@link #prepareDeskReview}), so that the
+   * campaign's 100,000 waiting cases cost few rows (a campaign passes them as transient variables).
+   * A special inspection goes on to the on-site inspection and gets them now.
+   */
   public void openInspection(DelegateExecution execution) {
     String key = inspectionKey(execution);
     Preloaded preloaded = PRELOADED.get();
@@ -206,11 +209,9 @@ public class InspectionService {
       // the engine's clock: the same as the timers', and settable in tests
       execution.setVariable(Variables.SELF_REPORT_FROM, ClockUtil.getCurrentTime());
     }
-    Institution institution = Optional.ofNullable(
-            preloaded == null ? null : preloaded.institutions().get(inspection.creditCode()))
-        .or(() -> institutions.find(inspection.creditCode()))
-        .orElseThrow();
-    execution.setVariable(Variables.INSTITUTION_SUMMARY, summary(institution, inspection));
+    if (kind == Kind.SPECIAL) {
+      writeCaseVariables(execution, inspection);
+    }
   }
 
   /** Task_MarkSelfReportOverdue: 逾期未提交自查报告, on the row and for the desk review. */
@@ -259,9 +260,13 @@ public class InspectionService {
 
   // --- the model's task listeners
 
-  /** Task_DeskReview created: the self-report as submitted, for this task only. */
+  /**
+   * Task_DeskReview created: the case variables from the row (see {@link #openInspection}), and the
+   * self-report as submitted, for this task only.
+   */
   public void prepareDeskReview(DelegateTask task) {
     Inspection i = history.find(inspectionKey(task)).orElseThrow();
+    writeCaseVariables(task.getExecution(), i);
     String text;
     if (i.selfReportSubmittedAt() != null) {
       text = String.join("\n",
@@ -392,6 +397,26 @@ public class InspectionService {
   private static NotFoundException noSelfReportAwaited(String inspectionKey) {
     return new NotFoundException("没有等待提交年度自查报告的年检：" + inspectionKey
         + "（业务编号不存在、已提交或已逾期）");
+  }
+
+  /**
+   * The variables the forms, gateways and the rectification call read, from the row; only those that
+   * differ from what the case holds are written (a start may have passed them already).
+   */
+  private void writeCaseVariables(DelegateExecution execution, Inspection inspection) {
+    Institution institution = institutions.find(inspection.creditCode()).orElseThrow();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(Variables.COUNTY, institution.countyCode());
+    values.put(Variables.CREDIT_CODE, inspection.creditCode());
+    values.put(Variables.INSPECTION_YEAR, inspection.inspectionYear());
+    values.put(Variables.INSPECTION_KIND, inspection.kind());
+    values.put(Variables.INSPECTION_KEY, inspection.businessKey());
+    values.put(Variables.INSTITUTION_SUMMARY, summary(institution, inspection));
+    values.forEach((name, value) -> {
+      if (!value.equals(execution.getVariable(name))) {
+        execution.setVariable(name, value);
+      }
+    });
   }
 
   private String summary(Institution i, Inspection inspection) {

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -118,11 +119,18 @@ class AnnualInspectionProcessTest {
     assertThat(instance.getBusinessKey()).isEqualTo(key);
     assertThat(instance.getTenantId()).isEqualTo(COUNTY);
     assertThat(instance).isWaitingAt(Elements.AWAIT_SELF_REPORT);
-    assertThat((String) variable(instance, Variables.INSTITUTION_SUMMARY)).contains("2026 年度检查").contains(creditCode);
+    // Waiting for the self-report, the case stores the deadline's start only (the start's were transient).
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsOnlyKeys(Variables.SELF_REPORT_FROM);
 
     var submitted = inspections.submitSelfReport(key, new SelfReportRequest(" 本年度开展消防演练 4 次。 ", 45, 12, 0));
     assertThat(submitted.processInstanceId()).isEqualTo(instance.getId());
     Task desk = task(engine, instance, Elements.DESK_REVIEW);
+    // The desk review writes the references and the summary from the rows.
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .containsEntry(Variables.COUNTY, COUNTY).containsEntry(Variables.CREDIT_CODE, creditCode)
+        .containsEntry(Variables.INSPECTION_YEAR, YEAR).containsEntry(Variables.INSPECTION_KIND, "ANNUAL")
+        .containsEntry(Variables.INSPECTION_KEY, key);
+    assertThat((String) variable(instance, Variables.INSTITUTION_SUMMARY)).contains("2026 年度检查").contains(creditCode);
     assertThat(candidateGroups(engine, desk)).containsExactly("health");
     assertThat((String) engine.getTaskService().getVariableLocal(desk.getId(), Variables.SELF_REPORT_SUMMARY))
         .contains("在托婴幼儿数：45 人").contains("工作人员数：12 人").contains("本年度开展消防演练 4 次。");
@@ -453,10 +461,12 @@ class AnnualInspectionProcessTest {
     return startAnnual(code, year, Map.of());
   }
 
-  /** As the campaign does: the row first, then the case with the contract's variables. */
+  /** As the campaign does: the row first, then the case with the contract's variables, transient. */
   private ProcessInstance startAnnual(String code, int year, Map<String, Object> extra) {
     assertThat(history.openAnnual(code, year, "campaign")).isTrue();
-    Map<String, Object> variables = annualVariables(code, year);
+    VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
+    annualVariables(code, year).forEach((name, value) ->
+        variables.putValueTyped(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true)));
     variables.putAll(extra);
     return engine.getRuntimeService().startProcessInstanceByKey(AnnualInspectionProcess.KEY,
         InspectionHistory.annualKey(code, year), variables);

@@ -119,10 +119,10 @@ class InspectionCampaignProcessTest {
         baota.stream().map(code -> code + "-" + year).toList());
     ProcessInstance one = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(baota.get(0) + "-" + year).singleResult();
-    assertThat(one).variables()
-        .containsEntry("county", BAOTA).containsEntry("creditCode", baota.get(0))
-        .containsEntry("inspectionYear", year).containsEntry("inspectionKind", "ANNUAL")
-        .containsEntry("inspectionKey", baota.get(0) + "-" + year);
+    // The case is the county's; its references were passed transient (the real process's desk review
+    // writes them from the row), so the stand-in, which waits at once, stores none.
+    assertThat(one.getTenantId()).isEqualTo(BAOTA);
+    assertThat(one).isWaitingAt("Task_Stub").variables().isEmpty();
     assertThat(jdbc.sql("select finished_at from inspection_campaign where county_code = ?").param(BAOTA)
         .query(OffsetDateTime.class).single()).isNotNull();
   }
