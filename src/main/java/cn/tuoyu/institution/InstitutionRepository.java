@@ -1,8 +1,6 @@
 package cn.tuoyu.institution;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,17 +58,6 @@ public class InstitutionRepository {
         .param(creditCode)
         .query(INSTITUTION)
         .optional();
-  }
-
-  /** Several institutions in one query (e.g. a chunk of the inspection campaign), in no particular order. */
-  public List<Institution> findAll(Collection<String> creditCodes) {
-    if (creditCodes.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("select " + COLUMNS + " from institution where credit_code in (:codes)")
-        .param("codes", creditCodes)
-        .query(INSTITUTION)
-        .list();
   }
 
   public boolean exists(String creditCode) {
