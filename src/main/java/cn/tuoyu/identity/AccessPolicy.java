@@ -36,7 +36,7 @@ public final class AccessPolicy {
    */
   public static List<Grant> grants(Map<String, List<Role>> filterReaders) {
     List<Grant> grants = new ArrayList<>();
-    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+    for (Role role : Role.WORKING) {
       String group = role.groupId();
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", ACCESS));
       // Definitions are not confidential; Tasklist needs them for names, diagrams and start forms.

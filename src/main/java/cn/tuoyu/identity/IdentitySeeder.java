@@ -104,7 +104,7 @@ public class IdentitySeeder {
    * each person reads one 本部门待办, so a role moved to the other one must lose the first.
    */
   private void revokeOtherRoles(String filterId, List<Role> readers) {
-    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+    for (Role role : Role.WORKING) {
       if (readers.contains(role)) {
         continue;
       }

@@ -1,5 +1,7 @@
 package cn.tuoyu.identity;
 
+import java.util.List;
+
 /**
  * What a person does, independent of their department. Authorizations are granted to these groups
  * (never to single users); which tasks a person gets comes from the department groups.
@@ -11,6 +13,9 @@ public enum Role {
   ADMINISTRATOR("camunda-admin", "系统管理员"),
   /** System account of the government service portal (政务服务网) that forwards institutions' filings. */
   PORTAL("portal", "政务服务网接口");
+
+  /** The roles that work tasks (clerks, inspectors, supervisors); administrators and the portal do not. */
+  public static final List<Role> WORKING = List.of(CLERK, INSPECTOR, SUPERVISOR);
 
   /** Camunda group type of role groups. */
   public static final String GROUP_TYPE = "ROLE";

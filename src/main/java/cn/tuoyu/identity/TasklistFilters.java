@@ -36,22 +36,20 @@ public final class TasklistFilters {
   /** Filter property with the definition's revision: a filter of an older revision is rewritten at start. */
   static final String REVISION_PROPERTY = "systemFilterRevision";
 
-  private static final List<Role> WORKING_ROLES = List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR);
   private static final List<Role> STAFF = List.of(Role.CLERK, Role.INSPECTOR);
 
   /** One filter the system keeps: its key, name, look, query and the role groups that read it. */
   enum Definition {
-    MINE("my-tasks", 1, MY_TASKS, 1, "#3b82f6", "指派给我本人、由我办理的任务", WORKING_ROLES,
+    MINE("my-tasks", 1, MY_TASKS, 1, "#3b82f6", "指派给我本人、由我办理的任务", Role.WORKING,
         tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
     DEPARTMENT_STAFF("department-tasks-staff", 2, DEPARTMENT_TASKS, 2, "#10b981",
         "本部门（本区县）可认领和已认领的任务", STAFF,
         tasks -> tasks.createTaskQuery().orderByDueDate().asc()),
     DEPARTMENT_SUPERVISORS("department-tasks-supervisors", 1, DEPARTMENT_TASKS, 2, "#10b981",
         "本人所在部门（所辖区县）可认领和已认领的任务", List.of(Role.SUPERVISOR),
-        tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc()),
+        TasklistFilters::byCandidateGroups),
     DUE_SOON_TASKS("due-soon", 1, DUE_SOON, 3, "#ef4444",
-        "我可见的任务中 " + DUE_SOON_DAYS + " 日内到期或已逾期的任务", WORKING_ROLES,
+        "我可见的任务中 " + DUE_SOON_DAYS + " 日内到期或已逾期的任务", Role.WORKING,
         tasks -> tasks.createTaskQuery()
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")
             .orderByDueDate().asc());
@@ -91,6 +89,12 @@ public final class TasklistFilters {
   }
 
   private TasklistFilters() {}
+
+  /** 本部门待办 by "a candidate group of mine", assigned or not: the supervisors' query. */
+  public static TaskQuery byCandidateGroups(TaskService tasks) {
+    return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks().orderByDueDate().asc();
+  }
 
   /**
    * Creates the filters that do not exist yet, brings those of an older revision up to date and

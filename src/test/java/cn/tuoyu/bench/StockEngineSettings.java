@@ -4,7 +4,6 @@ import cn.tuoyu.identity.Role;
 import cn.tuoyu.identity.TaskAudienceCommandChecker;
 import cn.tuoyu.identity.TaskAudienceGuard;
 import cn.tuoyu.identity.TasklistFilters;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,8 +61,7 @@ class StockEngineSettings extends AbstractProcessEnginePlugin {
     for (Filter filter : filters.createFilterQuery().filterName(TasklistFilters.DEPARTMENT_TASKS).list()) {
       TaskQueryImpl query = filter.getQuery();
       if (!query.getExpressions().containsKey("taskCandidateGroupIn")) {
-        filter.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc());
+        filter.setQuery(TasklistFilters.byCandidateGroups(tasks));
         filters.saveFilter(filter);
       }
     }
@@ -75,7 +73,7 @@ class StockEngineSettings extends AbstractProcessEnginePlugin {
    * readers would have it), once the application has seeded its access policy.
    */
   static void withoutDefinitionLevelTaskGrants(AuthorizationService authorizations) {
-    for (Role role : List.of(Role.CLERK, Role.INSPECTOR, Role.SUPERVISOR)) {
+    for (Role role : Role.WORKING) {
       Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
           .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
       if (role != Role.SUPERVISOR) {
