@@ -13,7 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.closure.ClosureProcess.Elements;
 import cn.tuoyu.closure.ClosureProcess.Variables;
 import cn.tuoyu.closure.ClosureRepository.ClosureCase;
@@ -31,6 +30,7 @@ import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.institution.StaffRole;
 import cn.tuoyu.registration.RegistrationFixtures;
 import cn.tuoyu.support.Registry;
+import cn.tuoyu.support.TestCalendars;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -107,7 +107,7 @@ class ClosureProcessTest {
     service = new ClosureService(engine.getRuntimeService(), engine.getIdentityService(), closures, institutions,
         new BlacklistRepository(jdbc), new CountyRepository(jdbc), new ClosureSettings(10), new InspectionHistory(jdbc));
     delegates = new ClosureDelegates();
-    Mocks.register("workdays", WorkingDayCalendar.bundled());
+    Mocks.register("workdays", TestCalendars.bundledAndFixture());
     Mocks.register("supervisors", new Supervisors(engine.getIdentityService()));
     Mocks.register("closureService", service);
     Mocks.register("openClosureCaseDelegate", delegates.openClosureCaseDelegate(service));
@@ -186,7 +186,7 @@ class ClosureProcessTest {
     assertThat(instance).isWaitingAt(Elements.DEREGISTER, Elements.PLAN_PLACEMENT);
     Task deregister = task(engine, instance, Elements.DEREGISTER);
     assertThat(candidateGroups(engine, deregister)).containsExactly("establishment");
-    LocalDate lastDay = WorkingDayCalendar.bundled().lastDay(today, 10);
+    LocalDate lastDay = TestCalendars.bundledAndFixture().lastDay(today, 10);
     assertThat(deregister.getDueDate()).isEqualTo(Date.from(lastDay.atTime(23, 59, 59).atZone(CHINA).toInstant()));
     assertThat(timer(engine, instance, Elements.DEREGISTRATION_OVERDUE).getDuedate())
         .isEqualTo(Date.from(lastDay.plusDays(1).atStartOfDay(CHINA).toInstant()));

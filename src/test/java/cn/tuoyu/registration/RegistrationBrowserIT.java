@@ -279,10 +279,12 @@ class RegistrationBrowserIT extends IntegrationTest {
     enter(form.getByLabel("托小班托位数"), "15");
     enter(form.getByLabel("托大班托位数"), "20");
     enter(form.getByLabel("收费标准（元/月）"), "1500");
-    // The date picker (flatpickr) takes typed input in the browser's date format (zh-CN: 2026/03/04);
-    // Enter makes it parse the text, no calendar clicking.
+    // The date picker (flatpickr) takes typed input as the placeholder shows it (yyyy/mm/dd); Enter
+    // makes it parse the text, no calendar clicking. It then shows the date in the browser's zh-CN
+    // format, without leading zeros (2027/1/5).
     Locator approvedAt = form.getByLabel("核准登记日期");
     String typed = today.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+    String shown = today.format(DateTimeFormatter.ofPattern("yyyy/M/d"));
     approvedAt.click();
     // The calendar (flatpickr) speaks Chinese too: hardcoded-texts-zh.js sets its locale, week from Monday.
     Locator calendar = form.locator(".flatpickr-calendar.open");
@@ -292,7 +294,7 @@ class RegistrationBrowserIT extends IntegrationTest {
     clerk.screenshot("registration-start-form-date-picker");
     approvedAt.pressSequentially(typed);
     approvedAt.press("Enter");
-    assertThat(approvedAt).hasValue(typed);
+    assertThat(approvedAt).hasValue(shown);
     assertThat(form.locator(".fjs-form-field-error")).hasCount(0);
     clerk.screenshot("registration-start-form-filled");
 

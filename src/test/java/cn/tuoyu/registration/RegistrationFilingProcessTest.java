@@ -23,6 +23,7 @@ import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.registration.RegistrationFilingProcess.Elements;
 import cn.tuoyu.registration.RegistrationFilingProcess.Variables;
 import cn.tuoyu.support.Registry;
+import cn.tuoyu.support.TestCalendars;
 import jakarta.validation.Validation;
 import java.time.LocalDate;
 import java.util.Date;
@@ -83,7 +84,7 @@ class RegistrationFilingProcessTest {
     filings = new FilingService(engine.getRuntimeService(), engine.getIdentityService(), institutions,
         filingRepository, blacklist);
     RegistrationDelegates delegates = new RegistrationDelegates();
-    Mocks.register("workdays", WorkingDayCalendar.bundled());
+    Mocks.register("workdays", TestCalendars.bundledAndFixture());
     Mocks.register("supervisors", new Supervisors(engine.getIdentityService()));
     Mocks.register("registrationService", registrations);
     Mocks.register("recordRegistrationDelegate", delegates.recordRegistrationDelegate(registrations));
@@ -213,7 +214,7 @@ class RegistrationFilingProcessTest {
     Date newStart = (Date) engine.getRuntimeService().getVariable(instance.getId(), Variables.FILING_DEADLINE_FROM);
     assertThat(newStart).isAfter(at("2026-11-01T00:00:00+08:00"));
     Job timer = timer(engine, instance, Elements.FILING_OVERDUE);
-    WorkingDayCalendar workdays = WorkingDayCalendar.bundled();
+    WorkingDayCalendar workdays = TestCalendars.bundledAndFixture();
     assertThat(timer.getDuedate()).isEqualTo(workdays.overdueFrom(newStart, 10));
 
     submitFiling(RegistrationFixtures.filing(creditCode, 10, 10, List.of()));
