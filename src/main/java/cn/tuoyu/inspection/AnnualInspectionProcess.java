@@ -50,7 +50,7 @@ public final class AnnualInspectionProcess {
    * Process variables: references, the checklist the decision reads and the flags gateways need. The
    * references (county … inspectionKey) and institutionSummary are written from the inspection row when
    * the desk review begins, for a special inspection at its start; a campaign's annual case passes
-   * the references transient, so while it waits for its self-report it stores only selfReportFrom.
+   * the references transient, so while it waits for its self-report it stores none.
    */
   public static final class Variables {
     /** County division code; also the tenant (see CountyTenantIdProvider). */
@@ -62,7 +62,10 @@ public final class AnnualInspectionProcess {
     public static final String INSPECTION_KIND = "inspectionKind";
     /** String: business key of the row in table {@code inspection}. */
     public static final String INSPECTION_KEY = "inspectionKey";
-    /** java.util.Date the self-report deadline counts from (working days); set at start unless given. */
+    /**
+     * Optional java.util.Date the self-report deadline counts from (working days), for a starter that
+     * opens a case later than the day it counts from; without it the timer counts from the engine clock.
+     */
     public static final String SELF_REPORT_FROM = "selfReportFrom";
     /** Read-only texts for the task forms. */
     public static final String INSTITUTION_SUMMARY = "institutionSummary";

@@ -38,7 +38,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -204,10 +203,6 @@ public class InspectionService {
     }
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(key);
-    }
-    if (execution.getVariable(Variables.SELF_REPORT_FROM) == null) {
-      // the engine's clock: the same as the timers', and settable in tests
-      execution.setVariable(Variables.SELF_REPORT_FROM, ClockUtil.getCurrentTime());
     }
     if (kind == Kind.SPECIAL) {
       writeCaseVariables(execution, inspection);

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Settings of the inspections (prefix {@code tuoyu.inspection}). A bean named
  * {@code inspectionSettings}, so the model reads it in expressions, e.g. the self-report deadline
- * {@code ${workdays.overdueFrom(selfReportFrom, inspectionSettings.selfReportWorkingDays)}}.
+ * {@code ${workdays.overdueFrom(…, inspectionSettings.selfReportWorkingDays)}}.
  */
 @Component("inspectionSettings")
 @ConfigurationProperties(prefix = "tuoyu.inspection")

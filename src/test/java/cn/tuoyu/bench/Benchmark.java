@@ -1,6 +1,7 @@
 package cn.tuoyu.bench;
 
 import cn.tuoyu.bench.Bench.Figure;
+import cn.tuoyu.support.TestCalendars;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -97,11 +98,19 @@ public final class Benchmark {
         "-DTUOYU_DB_URL=" + url, "-DTUOYU_DB_USER=postgres", "-DTUOYU_DB_PASSWORD=",
         "-Dserver.port=0", "-Dspring.main.banner-mode=off", "-Dlogging.level.root=WARN",
         // A stock query that would run for minutes is cut off and counted as failed.
-        "-Dspring.datasource.hikari.connection-init-sql=SET statement_timeout = '30s'"));
+        "-Dspring.datasource.hikari.connection-init-sql=SET statement_timeout = '30s'",
+        // Registrations and campaigns started today may have deadlines in a year not bundled yet.
+        "-Dtuoyu.calendar.data-dir=" + TestCalendars.fixtureDirectory()));
     if ("stock".equals(config)) {
       // Stock values of what the application tunes in its configuration files.
       command.add("-Dspring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false");
       command.add("-Dcamunda.bpm.job-execution.lock-time-in-millis=300000");
+    }
+    // Extra JVM options for the nodes, e.g. a flight recording: -Dbench.node-options="-XX:StartFlightRecording=…"
+    for (String option : System.getProperty("bench.node-options", "").trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option);
+      }
     }
     for (String key : List.of("bench.tasks", "bench.starts", "bench.institutions")) {
       if (System.getProperty(key) != null) {
