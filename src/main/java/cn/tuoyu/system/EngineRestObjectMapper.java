@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One ObjectMapper for Camunda's REST API instead of a new one per call. Camunda's
+ * One ObjectMapper for Camunda's REST API ({@code /engine-rest}) instead of a new one per call. Camunda's
  * {@link JacksonConfigurator} builds a fresh mapper each time JAX-RS asks, so every request rebuilt
  * Jackson's serializers and deserializers (for a filter page the query DTO's hundred properties and
  * the HAL task list): about a quarter of the CPU of a Tasklist refresh (docs/performance.md). This
  * resolver returns one mapper with the same settings ({@link JacksonConfigurator#configureObjectMapper});
- * a configured ObjectMapper is thread-safe and clones its date format per use.
+ * a configured ObjectMapper is thread-safe and clones its date format per use. The webapps' own engine
+ * API ({@code /camunda/api/engine}, a separate JAX-RS application) is not changed by this.
  */
 @Configuration
 public class EngineRestObjectMapper {
@@ -27,7 +28,7 @@ public class EngineRestObjectMapper {
     return config -> config.register(Resolver.class);
   }
 
-  /** Chosen before Camunda's resolver for the same media types (lower priority value wins). */
+  /** Must win over Camunda's resolver for the same media types; EngineRestObjectMapperTest checks that it does. */
   @Priority(1)
   @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
   public static class Resolver implements ContextResolver<ObjectMapper> {
