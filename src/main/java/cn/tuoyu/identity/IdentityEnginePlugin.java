@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Wires access into the engine: county tenancy (属地管理) for each case, refusals as 403, tasks that
  * belong to their audience (task tenants {@link TaskAudience}, the work check
  * {@link TaskAudienceCommandChecker} and the assignment check {@link TaskAudienceGuard}), and
- * authorization checks that do not scan the grants first ({@link GroupAuthorizationManager}).
+ * authorization checks that do not scan the grants first ({@link GroupAuthorizationManager}), and
+ * task lists without a DISTINCT that those leave without purpose ({@link DistinctFreeTaskManager}).
  */
 @Component
 public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -45,7 +47,13 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     sessions.add(new ManagerReplacement(AuthorizationManager.class, GroupAuthorizationManager::new));
     sessions.add(new ManagerReplacement(TenantManager.class, AudienceTenantManager::new));
+    sessions.add(new ManagerReplacement(TaskManager.class, DistinctFreeTaskManager::new));
     configuration.setCustomSessionFactories(sessions);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    DistinctFreeTaskManager.registerStatements(configuration);
   }
 
   @Override

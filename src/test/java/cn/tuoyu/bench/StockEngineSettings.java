@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
 
 /**
@@ -28,7 +29,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TenantManager;
  * and models. Authorization stays on; the engine's default per-task grants (READ and UPDATE for
  * candidate groups, candidate users, assignees and owners) replace the task audience, cases get
  * no county or task tenant, the revoke check is the engine's default ("auto"), the engine's own
- * authorization and tenant managers and command checkers, and no definition-level task grants
+ * authorization, tenant and task managers and command checkers, and no definition-level task grants
  * ({@link BenchNode} also drops the application's extra engine indexes).
  * Registered as an extra source by {@link BenchNode} only. It acts after initialisation, when the
  * application's own plugins have set theirs: these settings are all read while the engine runs.
@@ -43,6 +44,7 @@ class StockEngineSettings extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionForTask(Permissions.UPDATE);
     configuration.getSessionFactories().put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
     configuration.getSessionFactories().put(TenantManager.class, new GenericManagerFactory(TenantManager.class));
+    configuration.getSessionFactories().put(TaskManager.class, new GenericManagerFactory(TaskManager.class));
     configuration.getCommandCheckers().replaceAll(checker ->
         checker instanceof TaskAudienceCommandChecker ? new AuthorizationCommandChecker() : checker);
     // Models are deployed after the engine is built, so the parser's listeners still count.

@@ -1,0 +1,180 @@
+package cn.tuoyu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task manager's DISTINCT-free statements: used only where no join can repeat a task, and giving
+ * the same tasks as the engine's statements. Runs an engine of its own (H2) with the manager and its
+ * statements registered as {@link IdentityEnginePlugin} does, and records which statements run.
+ */
+class DistinctFreeTaskManagerTest {
+
+  private static ProcessEngine engine;
+  private static TaskService tasks;
+  private static final StatementRecorder statements = new StatementRecorder();
+
+  @BeforeAll
+  static void startEngine() {
+    var configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("distinctFreeTaskManagerTest");
+    configuration.setJdbcUrl("jdbc:h2:mem:distinct-free-task-manager;DB_CLOSE_DELAY=-1");
+    configuration.setDatabaseSchemaUpdate("create-drop");
+    configuration.setJobExecutorActivate(false);
+    configuration.setProcessEnginePlugins(List.of(new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl c) {
+        c.setCustomSessionFactories(List.of(new ManagerReplacement(TaskManager.class, DistinctFreeTaskManager::new)));
+      }
+
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl c) {
+        DistinctFreeTaskManager.registerStatements(c);
+        DistinctFreeTaskManager.registerStatements(c); // a second call changes nothing
+        c.getSqlSessionFactory().getConfiguration().addInterceptor(statements);
+      }
+    }));
+    engine = configuration.buildProcessEngine();
+    tasks = engine.getTaskService();
+    // "both" is a candidate of g1 and g2, so a candidate-group join returns it twice.
+    task("both", 3, "g1", "g2");
+    task("g1 only", 1, "g1");
+    task("g2 only", 2, "g2");
+    task("nobody's", 4);
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void forgetStatements() {
+    statements.ids.clear();
+  }
+
+  private static void task(String name, int dueInDays, String... candidateGroups) {
+    Task task = tasks.newTask();
+    task.setName(name);
+    task.setDueDate(new Date(System.currentTimeMillis() + dueInDays * 86_400_000L));
+    tasks.saveTask(task);
+    for (String group : candidateGroups) {
+      tasks.addCandidateGroup(task.getId(), group);
+    }
+  }
+
+  private static List<String> names(List<Task> list) {
+    return list.stream().map(Task::getName).toList();
+  }
+
+  @Test
+  void aQueryWithoutJoinsListsAndCountsWithoutDistinct() {
+    TaskQuery query = tasks.createTaskQuery().orderByDueDate().asc();
+    assertThat(names(query.listPage(0, 2))).containsExactly("g1 only", "g2 only");
+    assertThat(names(query.listPage(2, 2))).containsExactly("both", "nobody's");
+    assertThat(query.count()).isEqualTo(4);
+    assertThat(statements.ids).containsExactly(DistinctFreeTaskManager.LIST, DistinctFreeTaskManager.LIST,
+        DistinctFreeTaskManager.COUNT);
+  }
+
+  @Test
+  void candidateGroupsKeepTheEnginesDistinct() {
+    TaskQuery query = tasks.createTaskQuery().taskCandidateGroupIn(List.of("g1", "g2")).orderByDueDate().asc();
+    assertThat(names(query.list())).containsExactly("g1 only", "g2 only", "both");
+    assertThat(query.count()).isEqualTo(3);
+    TaskQuery inAnOrQuery = tasks.createTaskQuery().or().taskCandidateGroup("g1").taskName("g2 only").endOr();
+    assertThat(names(inAnOrQuery.list())).containsExactlyInAnyOrder("both", "g1 only", "g2 only");
+    assertThat(inAnOrQuery.count()).isEqualTo(3);
+    assertThat(statements.ids).containsExactly("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria",
+        "selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+  }
+
+  @Test
+  void decidesFromTheJoinsTheEnginesMappingWouldAdd() {
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks(new TaskQueryImpl())).as("no criteria").isFalse();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().taskName("x").tenantIdIn("t")))
+        .as("criteria on the task itself").isFalse();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().processDefinitionKey("p")))
+        .as("the definition join, one definition per task").isFalse();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().taskCandidateUser("u")))
+        .as("candidate user").isTrue();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().taskInvolvedUser("u")))
+        .as("involved user").isTrue();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().withCandidateGroups()))
+        .as("with candidate groups").isTrue();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().or().taskCandidateGroupLike("g%").endOr()))
+        .as("candidate groups in an or-query").isTrue();
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks((TaskQueryImpl) new TaskQueryImpl().orderByProcessVariable("v", ValueType.STRING).asc()))
+        .as("ordered by a variable").isTrue();
+
+    TaskQueryImpl checked = new TaskQueryImpl();
+    checked.getAuthCheck().setAuthorizationCheckEnabled(true);
+    checked.getAuthCheck().setAuthUserId("u");
+    checked.getAuthCheck().addAtomicPermissionCheck(new PermissionCheck());
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks(checked)).as("the per-task grant join").isTrue();
+    checked.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
+    assertThat(DistinctFreeTaskManager.mayRepeatTasks(checked)).as("the revoke-aware check, a sub-query").isFalse();
+  }
+
+  @Test
+  void theStatementsAreTheEnginesWithoutDistinct() {
+    var mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+    TaskQueryImpl query = (TaskQueryImpl) tasks.createTaskQuery().tenantIdIn("610602-health").orderByDueDate().asc();
+    String engines = mybatis.getMappedStatement("selectTaskByQueryCriteria").getBoundSql(query).getSql();
+    String ours = mybatis.getMappedStatement(DistinctFreeTaskManager.LIST).getBoundSql(query).getSql();
+    assertThat(normalized(engines)).contains("select distinct RES.REV_");
+    assertThat(normalized(ours)).isEqualTo(normalized(engines).replace("select distinct RES.REV_", "select RES.REV_"));
+    String count = mybatis.getMappedStatement(DistinctFreeTaskManager.COUNT).getBoundSql(query).getSql();
+    assertThat(normalized(count)).startsWith("select count(RES.ID_) from ACT_RU_TASK RES").contains("RES.TENANT_ID_ in");
+  }
+
+  private static String normalized(String sql) {
+    return sql.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Records the id of every statement that selects, as the engine's MyBatis runs it. */
+  @Intercepts(@Signature(type = Executor.class, method = "query",
+      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
+  static class StatementRecorder implements Interceptor {
+    final List<String> ids = new ArrayList<>();
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      String id = ((MappedStatement) invocation.getArgs()[0]).getId();
+      if (id.contains("TaskByQueryCriteria") || id.contains("TaskCountByQueryCriteria")) {
+        ids.add(id.substring(id.lastIndexOf('.') + 1));
+      }
+      return invocation.proceed();
+    }
+
+    @Override
+    public void setProperties(Properties properties) {}
+  }
+}
