@@ -165,13 +165,13 @@ public final class BenchNode {
     }
   }
 
+  /** Unmeasured refreshes per filter first: the 10,000 rounds come right after start-up (JIT). */
+  private static final int WARM_UP_ROUNDS = 10;
+
   /**
    * Each filter as Tasklist refreshes it: the first page and the count, one after the other. Rounds
    * stop after 50 or after a minute per filter, whichever comes first (slow configurations get fewer).
    */
-  /** Unmeasured refreshes per filter first: the 10,000 rounds come right after start-up (JIT). */
-  private static final int WARM_UP_ROUNDS = 10;
-
   private void measureFilters(ClerkTasklist clerk, int openTasks) {
     String scale = String.format("%,d 待办", openTasks);
     int actual = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class);
