@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Wires access into the engine: county tenancy (属地管理) for each case, refusals as 403, tasks that
  * belong to their audience (task tenants {@link TaskAudience}, the work check
- * {@link TaskAudienceCommandChecker} and the assignment check {@link TaskAudienceGuard}), and
+ * {@link TaskAudienceCommandChecker} and the assignment check {@link TaskAudienceGuard}),
  * authorization checks that do not scan the grants first ({@link GroupAuthorizationManager}), and
- * task lists without a DISTINCT that those leave without purpose ({@link DistinctFreeTaskManager}).
+ * task lists without the DISTINCT that those leave without purpose ({@link DistinctFreeTaskManager}).
  */
 @Component
 public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {

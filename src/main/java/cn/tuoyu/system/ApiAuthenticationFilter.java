@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.http.MediaType;
 
 /**
@@ -42,7 +41,7 @@ public class ApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
   public ApiAuthenticationFilter(Supplier<ProcessEngine> engine, ObjectMapper json) {
     this.engine = engine;
     this.json = json;
-    this.authenticationProvider = new HttpBasicAuthenticationProvider();
+    this.authenticationProvider = new BasicAuthenticationInOneCommand();
     // The parent strips this prefix before its engine-name parsing, which is not used here; an empty
     // prefix keeps it from ever cutting the URI at a length taken from the decoded servlet path.
     this.servletPathPrefix = "";
