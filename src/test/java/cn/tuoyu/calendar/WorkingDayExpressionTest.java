@@ -4,6 +4,7 @@ import static cn.tuoyu.support.EngineFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tuoyu.support.EngineFixtures;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,11 +28,7 @@ class WorkingDayExpressionTest {
 
   @BeforeAll
   static void startEngine() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
-        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("workdays-" + UUID.randomUUID());
-    configuration.setJdbcUrl("jdbc:h2:mem:" + configuration.getProcessEngineName() + ";DB_CLOSE_DELAY=-1");
-    configuration.setJobExecutorActivate(false);
+    ProcessEngineConfigurationImpl configuration = EngineFixtures.ownInMemoryEngine("workdays-" + UUID.randomUUID());
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
     configuration.setBeans(Map.of("workdays", WorkingDayCalendar.bundled()));
     engine = configuration.buildProcessEngine();

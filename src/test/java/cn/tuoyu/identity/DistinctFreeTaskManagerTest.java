@@ -14,12 +14,12 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import cn.tuoyu.support.EngineFixtures;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
@@ -43,11 +43,7 @@ class DistinctFreeTaskManagerTest {
 
   @BeforeAll
   static void startEngine() {
-    var configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("distinctFreeTaskManagerTest");
-    configuration.setJdbcUrl("jdbc:h2:mem:distinct-free-task-manager;DB_CLOSE_DELAY=-1");
-    configuration.setDatabaseSchemaUpdate("create-drop");
-    configuration.setJobExecutorActivate(false);
+    var configuration = EngineFixtures.ownInMemoryEngine("distinct-free-task-manager");
     configuration.setProcessEnginePlugins(List.of(new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl c) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -15,6 +16,18 @@ import org.camunda.bpm.engine.task.Task;
 public final class EngineFixtures {
 
   private EngineFixtures() {}
+
+  /**
+   * An engine of the test's own, apart from the shared test engine: named {@code name}, on its own
+   * in-memory H2 database, no job executor. Set plugins or beans on it, then build it.
+   */
+  public static StandaloneInMemProcessEngineConfiguration ownInMemoryEngine(String name) {
+    var configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setJobExecutorActivate(false);
+    return configuration;
+  }
 
   /** The instant of an ISO offset date-time such as {@code 2026-02-12T10:00:00+08:00}. */
   public static Date at(String isoOffsetDateTime) {

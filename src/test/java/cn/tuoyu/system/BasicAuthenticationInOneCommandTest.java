@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.tuoyu.support.EngineFixtures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -35,11 +35,7 @@ class BasicAuthenticationInOneCommandTest {
 
   @BeforeAll
   static void startEngine() {
-    var configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("basicAuthenticationInOneCommandTest");
-    configuration.setJdbcUrl("jdbc:h2:mem:basic-authentication-in-one-command;DB_CLOSE_DELAY=-1");
-    configuration.setDatabaseSchemaUpdate("create-drop");
-    configuration.setJobExecutorActivate(false);
+    var configuration = EngineFixtures.ownInMemoryEngine("basic-authentication-in-one-command");
     configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
