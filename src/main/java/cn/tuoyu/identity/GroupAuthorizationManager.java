@@ -28,8 +28,17 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  */
 public class GroupAuthorizationManager extends AuthorizationManager {
 
-  /** Whether the command's user reads the tasks of every definition; managers live for one command. */
-  private Boolean readsEveryTask;
+  /**
+   * The answers below are kept for the command (managers live for one), with the user and groups
+   * they were given for: one command may serve a whole REST call ({@code system.TaskReadInOneCommand}),
+   * and the engine's own revoke answer would otherwise carry over to whoever asks next.
+   */
+  private record Person(String userId, List<String> groupIds) {}
+
+  private Person readsEveryTaskOf;
+  private boolean readsEveryTask;
+  private Person revokesOf;
+  private boolean revokes;
 
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
@@ -47,10 +56,23 @@ public class GroupAuthorizationManager extends AuthorizationManager {
   }
 
   private boolean readsEveryTask(AuthorizationCheck check) {
-    if (readsEveryTask == null) {
-      readsEveryTask = isAuthorized(check.getAuthUserId(), check.getAuthGroupIds(), Permissions.READ_TASK,
+    Person person = new Person(check.getAuthUserId(), List.copyOf(check.getAuthGroupIds()));
+    if (!person.equals(readsEveryTaskOf)) {
+      readsEveryTask = isAuthorized(person.userId(), person.groupIds(), Permissions.READ_TASK,
           Resources.PROCESS_DEFINITION, Authorization.ANY);
+      readsEveryTaskOf = person;
     }
     return readsEveryTask;
+  }
+
+  @Override
+  protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+    Person person = new Person(userId, groupIds == null ? List.of() : List.copyOf(groupIds));
+    if (!person.equals(revokesOf)) {
+      isRevokeAuthCheckUsed = null;
+      revokes = super.isRevokeAuthCheckEnabled(userId, groupIds);
+      revokesOf = person;
+    }
+    return revokes;
   }
 }

@@ -51,6 +51,18 @@ public class RestSecurityConfiguration {
     return registration;
   }
 
+  /** After authentication, so that the one command runs as the signed-in user throughout. */
+  @Bean
+  FilterRegistrationBean<Filter> taskReadInOneCommand(ObjectProvider<ProcessEngine> engine,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new TaskReadInOneCommand(engine::getObject));
+    registration.setName("task-read-in-one-command");
+    registration.addUrlPatterns(ENGINE_REST + "/*", webapps + "/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<Filter> engineRestQueryExpressionGuard(ObjectMapper json) {
     FilterRegistrationBean<Filter> registration =

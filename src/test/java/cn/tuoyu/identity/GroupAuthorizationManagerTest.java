@@ -79,6 +79,38 @@ class GroupAuthorizationManagerTest {
     }
   }
 
+  /** One command may serve a whole REST call: its manager answers for the user of each query. */
+  @Test
+  void answersForTheUserOfEachQueryWithinOneCommand() {
+    ProcessEngine engine = engineExtension.getProcessEngine();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> created = List.of(
+        save(authorizations, Authorization.AUTH_TYPE_GRANT, "g1", null, Authorization.ANY),
+        save(authorizations, Authorization.AUTH_TYPE_GRANT, "g2", null, Authorization.ANY),
+        save(authorizations, Authorization.AUTH_TYPE_REVOKE, null, "u2", "AnnualInspectionProcess"));
+    configuration.setAuthorizationEnabled(true);
+    try {
+      List<Boolean> joins = configuration.getCommandExecutorTxRequired().execute(context -> {
+        GroupAuthorizationManager manager = new GroupAuthorizationManager();
+        List<Boolean> answers = new java.util.ArrayList<>();
+        for (String[] person : new String[][] {{"u1", "g1"}, {"u2", "g2"}, {"u3", "g3"}, {"u1", "g1"}}) {
+          engine.getIdentityService().setAuthentication(person[0], List.of(person[1]));
+          TaskQueryImpl query = new TaskQueryImpl();
+          manager.configureTaskQuery(query);
+          answers.add(query.getAuthCheck().getShouldPerformAuthorizatioCheck());
+        }
+        return answers;
+      });
+      // u1 reads every definition; u2 too, but a revoke applies (the engine's check); u3 has no grant.
+      assertThat(joins).containsExactly(false, true, true, false);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      configuration.setAuthorizationEnabled(false);
+      created.forEach(authorizations::deleteAuthorization);
+    }
+  }
+
   private static String save(AuthorizationService authorizations, int type, String group, String user, String key) {
     Authorization authorization = authorizations.createNewAuthorization(type);
     authorization.setGroupId(group);

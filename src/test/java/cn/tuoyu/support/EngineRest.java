@@ -47,6 +47,12 @@ public class EngineRest {
         .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
   }
 
+  /** A POST that asks for a given representation, e.g. {@code application/hal+json} as Tasklist does for a page. */
+  public Response postAccepting(String path, String accept, Object body) {
+    return send(request(path).header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+  }
+
   public Response postMultipart(String path, String boundary, byte[] body) {
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

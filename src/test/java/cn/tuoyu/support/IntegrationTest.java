@@ -53,5 +53,11 @@ public abstract class IntegrationTest {
     Canary canary() {
       return new Canary();
     }
+
+    /** Engine commands per HTTP call, for the tests of what a call costs. */
+    @Bean
+    OutermostCommands outermostCommands() {
+      return new OutermostCommands();
+    }
   }
 }
