@@ -3,6 +3,7 @@ package cn.tuoyu.bench;
 import cn.tuoyu.Application;
 import cn.tuoyu.bench.Bench.Figure;
 import cn.tuoyu.bench.ClerkTasklist.Call;
+import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.identity.CountyRepository;
 import cn.tuoyu.inspection.CampaignService;
 import cn.tuoyu.inspection.InspectionCampaignProcess;
@@ -102,7 +103,7 @@ public final class BenchNode {
   private void tasks() throws Exception {
     TaskSeeder seeder = new TaskSeeder(context.getBean(IdentityService.class), context.getBean(RegistrationService.class),
         context.getBean(TaskService.class), context.getBean(InstitutionRepository.class),
-        context.getBean(InspectionService.class), jdbc, counties);
+        context.getBean(InspectionService.class), jdbc, counties, context.getBean(WorkingDayCalendar.class));
     startsPerSecond(seeder, 1, Integer.getInteger("bench.starts", 600));
     startsPerSecond(seeder, 4, Integer.getInteger("bench.starts", 600));
     ClerkTasklist clerk = new ClerkTasklist(port(), CLERK, CLERK_PASSWORD);

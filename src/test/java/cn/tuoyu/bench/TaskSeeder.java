@@ -1,5 +1,6 @@
 package cn.tuoyu.bench;
 
+import cn.tuoyu.calendar.WorkingDayCalendar;
 import cn.tuoyu.identity.Department;
 import cn.tuoyu.identity.Role;
 import cn.tuoyu.inspection.InspectionService;
@@ -42,10 +43,12 @@ final class TaskSeeder {
   private final InspectionService inspections;
   private final JdbcTemplate jdbc;
   private final List<String> counties;
+  private final int dueSoonApprovedDaysAgo;
   private final AtomicInteger cases = new AtomicInteger();
 
   TaskSeeder(IdentityService identity, RegistrationService registrations, TaskService tasks,
-      InstitutionRepository institutions, InspectionService inspections, JdbcTemplate jdbc, List<String> counties) {
+      InstitutionRepository institutions, InspectionService inspections, JdbcTemplate jdbc, List<String> counties,
+      WorkingDayCalendar workdays) {
     this.identity = identity;
     this.registrations = registrations;
     this.tasks = tasks;
@@ -53,7 +56,35 @@ final class TaskSeeder {
     this.inspections = inspections;
     this.jdbc = jdbc;
     this.counties = counties;
+    this.dueSoonApprovedDaysAgo = dueSoonApprovedDaysAgo(workdays, LocalDate.now(ValidationClock.CHINA));
   }
+
+  /** Working days the registration authority has for 推送 (the model's {@code workdays.plus(approvedAt, 7)}). */
+  private static final int PUSH_WORKING_DAYS = 7;
+
+  /**
+   * How many days ago a due-soon case was approved: its 推送 is due on the first working day from
+   * tomorrow on, or today if tomorrow and the day after are days off, so that every run, on any day
+   * and at any hour, has the same share of tasks inside 即将到期's three days and none overdue yet (a
+   * fixed number of days put them inside on some days and outside on others). Within a longer
+   * holiday no working day is that close; they are then due on the first working day after it.
+   */
+  static int dueSoonApprovedDaysAgo(WorkingDayCalendar workdays, LocalDate today) {
+    LocalDate latest = today.plusDays(2);
+    for (LocalDate earliest : List.of(today.plusDays(1), today, today)) {
+      for (int daysAgo = 2 * PUSH_WORKING_DAYS + 30; daysAgo >= 1; daysAgo--) {
+        LocalDate due = workdays.lastDay(today.minusDays(daysAgo), PUSH_WORKING_DAYS);
+        if (!due.isBefore(earliest) && !due.isAfter(latest)) {
+          return daysAgo;
+        }
+      }
+      if (earliest.equals(today)) {
+        latest = LocalDate.MAX;
+      }
+    }
+    throw new IllegalStateException("no approval date gives a 推送 due from " + today + " on");
+  }
+
 
   int openTasks() {
     return jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class);
@@ -98,7 +129,7 @@ final class TaskSeeder {
   private Void openCase(int n) {
     int shape = (n / counties.size()) % 10;
     String code = RegistrationFixtures.creditCode(counties.get(n % counties.size()));
-    String instance = register(n, code, shape == 2 ? 8 : 1);
+    String instance = register(n, code, shape == 2 ? dueSoonApprovedDaysAgo : 1);
     if (shape >= 3) {
       Task push = tasks.createTaskQuery().processInstanceId(instance)
           .taskDefinitionKey("Task_PushRegistration").singleResult();
