@@ -14,10 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Tasklist's reads (a filter's page and its count) in one engine command per HTTP call.
- * Camunda's REST resource serves a filter page with four commands of its own (the filter, the page,
- * the count, the definitions) and a count with two; each opens a transaction, loads the filter,
- * checks READ on it and asks whether any revoke exists. Run inside one command, the inner commands
- * join its context: one transaction, the filter and the checks read once. Reads only: a call that
+ * Camunda's REST resource serves a filter page with three commands or more (REST's filter load, the
+ * page, the HAL list's own count, the definitions and people it embeds when not cached) and a count
+ * with two; each opens a transaction, loads the filter, checks READ on it and asks whether a revoke
+ * applies. Run inside one command, the inner commands join its context (the engine's nesting): one
+ * transaction, the filter and the checks read once. Reads only: a call that
  * changes something (claim, complete, a filter saved) keeps a command per change, and a failed read
  * answers as before (the failure's rollback of the shared transaction has nothing to undo).
  */
