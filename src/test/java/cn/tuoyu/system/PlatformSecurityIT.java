@@ -116,7 +116,7 @@ class PlatformSecurityIT extends IntegrationTest {
   }
 
   /** As Tasklist finds it: the one 本部门待办 among the filters the person may read. */
-  private static String departmentFilterOf(EngineRest person) {
+  static String departmentFilterOf(EngineRest person) {
     List<String> readable = new ArrayList<>();
     person.get("/engine-rest/filter?resourceType=Task&name="
         + URLEncoder.encode(TasklistFilters.DEPARTMENT_TASKS, StandardCharsets.UTF_8)).json()

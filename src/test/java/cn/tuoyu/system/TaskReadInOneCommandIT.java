@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +66,7 @@ class TaskReadInOneCommandIT extends IntegrationTest {
   @Test
   void engineRestPageAndCountAreOneCommandEachAfterTheSignIn() {
     EngineRest clerk = as(CLERK, DemoUsers.PASSWORD);
-    String filter = departmentFilter(clerk);
+    String filter = PlatformSecurityIT.departmentFilterOf(clerk);
     AtomicReference<Response> page = new AtomicReference<>();
     long pageCommands = commands.onRequestThreadsDuring(() -> page.set(
         clerk.postAccepting("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", "application/hal+json", body)));
@@ -90,13 +89,13 @@ class TaskReadInOneCommandIT extends IntegrationTest {
   @Test
   void aRefusedReadAnswersAsBefore() {
     EngineRest clerk = as(CLERK, DemoUsers.PASSWORD);
+    String count = "/engine-rest/filter/" + PlatformSecurityIT.departmentFilterOf(clerk) + "/count";
     Response unknown = clerk.post("/engine-rest/filter/" + UUID.randomUUID() + "/count", body);
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(403); // the engine checks READ before looking
-    Response invalid = clerk.post("/engine-rest/filter/" + departmentFilter(clerk) + "/count", "{\"dueAfter\":\"morgen\"}");
+    Response invalid = clerk.post(count, "{\"dueAfter\":\"morgen\"}");
     assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
     // The failed calls left nothing behind: the next call on the same threads reads normally.
-    assertThat(clerk.post("/engine-rest/filter/" + departmentFilter(clerk) + "/count", body).json().get("count").asInt())
-        .isEqualTo(2);
+    assertThat(clerk.post(count, body).json().get("count").asInt()).isEqualTo(2);
   }
 
   @Test
@@ -119,15 +118,6 @@ class TaskReadInOneCommandIT extends IntegrationTest {
         tasklist.post(api + "/filter/" + filterId + "/count", "application/json", body)));
     assertThat(count.get().get("count").asInt()).isEqualTo(2);
     assertThat(countCommands).isEqualTo(1);
-  }
-
-  private static String departmentFilter(EngineRest person) {
-    List<String> readable = new ArrayList<>();
-    person.get("/engine-rest/filter?resourceType=Task&name="
-        + URLEncoder.encode(TasklistFilters.DEPARTMENT_TASKS, StandardCharsets.UTF_8)).json()
-        .forEach(f -> readable.add(f.get("id").asText()));
-    assertThat(readable).hasSize(1);
-    return readable.get(0);
   }
 
   /** Signed in to Tasklist the way its login page does: session cookie and CSRF token. */
