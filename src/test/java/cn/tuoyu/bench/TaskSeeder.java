@@ -70,21 +70,20 @@ final class TaskSeeder {
    * holiday no working day is that close; they are then due on the first working day after it.
    */
   static int dueSoonApprovedDaysAgo(WorkingDayCalendar workdays, LocalDate today) {
-    LocalDate latest = today.plusDays(2);
-    for (LocalDate earliest : List.of(today.plusDays(1), today, today)) {
-      for (int daysAgo = 2 * PUSH_WORKING_DAYS + 30; daysAgo >= 1; daysAgo--) {
-        LocalDate due = workdays.lastDay(today.minusDays(daysAgo), PUSH_WORKING_DAYS);
-        if (!due.isBefore(earliest) && !due.isAfter(latest)) {
-          return daysAgo;
-        }
-      }
-      if (earliest.equals(today)) {
-        latest = LocalDate.MAX;
-      }
-    }
-    throw new IllegalStateException("no approval date gives a 推送 due from " + today + " on");
+    int fromTomorrow = firstDueFrom(workdays, today, today.plusDays(1));
+    LocalDate due = workdays.lastDay(today.minusDays(fromTomorrow), PUSH_WORKING_DAYS);
+    return due.isAfter(today.plusDays(2)) ? firstDueFrom(workdays, today, today) : fromTomorrow;
   }
 
+  /** Days ago of the approval whose 推送 is the first due on or after {@code earliest} (later approvals fall due later). */
+  private static int firstDueFrom(WorkingDayCalendar workdays, LocalDate today, LocalDate earliest) {
+    for (int daysAgo = 2 * PUSH_WORKING_DAYS + 30; daysAgo >= 1; daysAgo--) {
+      if (!workdays.lastDay(today.minusDays(daysAgo), PUSH_WORKING_DAYS).isBefore(earliest)) {
+        return daysAgo;
+      }
+    }
+    throw new IllegalStateException("no approval date gives a 推送 due from " + earliest + " on");
+  }
 
   int openTasks() {
     return jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class);
