@@ -31,6 +31,7 @@ import cn.tuoyu.institution.StaffRole;
 import cn.tuoyu.registration.RegistrationFixtures;
 import cn.tuoyu.support.Registry;
 import cn.tuoyu.support.TestCalendars;
+import cn.tuoyu.support.TestEnginePlugin;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ class ClosureProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   private static final String COUNTY = "610602";
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tuoyu.support.ProbeModels;
+import cn.tuoyu.support.TestEnginePlugin;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,7 +21,7 @@ class CountyTenantIdProviderTest {
 
   // Coverage is recorded for every engine test; the probe models are test fixtures, so no minimum here.
   @RegisterExtension
-  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).build();
 
   ProcessEngine engine;
   String deploymentId;

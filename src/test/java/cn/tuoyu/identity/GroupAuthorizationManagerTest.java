@@ -2,6 +2,7 @@ package cn.tuoyu.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tuoyu.support.TestEnginePlugin;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GroupAuthorizationManagerTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).build();
 
   @Test
   void passesTheUsersGroupsOnWithoutReadingTheGrants() {

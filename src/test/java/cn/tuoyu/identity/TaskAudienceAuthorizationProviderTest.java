@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tuoyu.support.ProbeModels;
+import cn.tuoyu.support.TestEnginePlugin;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TaskAudienceAuthorizationProviderTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).build();
 
   ProcessEngine engine;
   ProcessEngineConfigurationImpl configuration;

@@ -3,6 +3,7 @@ package cn.tuoyu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import cn.tuoyu.support.TestEnginePlugin;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TasklistFiltersTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engineExtension = ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).build();
 
   ProcessEngine engine;
   FilterService filters;

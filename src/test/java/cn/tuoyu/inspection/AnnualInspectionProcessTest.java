@@ -21,6 +21,7 @@ import cn.tuoyu.institution.InstitutionStatus;
 import cn.tuoyu.registration.RegistrationFixtures;
 import cn.tuoyu.support.Registry;
 import cn.tuoyu.support.TestCalendars;
+import cn.tuoyu.support.TestEnginePlugin;
 import cn.tuoyu.system.ConflictException;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ class AnnualInspectionProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   private static final String COUNTY = "610602";
   private static final int YEAR = 2026;

@@ -11,6 +11,7 @@ import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.InspectionHistory;
 import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.support.Registry;
+import cn.tuoyu.support.TestEnginePlugin;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.List;
@@ -48,7 +49,7 @@ class InspectionCampaignProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   private static final String BAOTA = "610602";
   private static final String ANSAI = "610603";

@@ -11,6 +11,7 @@ import cn.tuoyu.meeting.JointMeetingProcess.Elements;
 import cn.tuoyu.meeting.JointMeetingProcess.Variables;
 import cn.tuoyu.meeting.MeetingQueries.DepartmentItems;
 import cn.tuoyu.meeting.MeetingQueries.MeetingSummary;
+import cn.tuoyu.support.TestEnginePlugin;
 import cn.tuoyu.system.NotFoundException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,7 +53,7 @@ class JointMeetingProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   static final String CITY = "610600";
   static final String START = "2026-02-12T10:00:00+08:00";

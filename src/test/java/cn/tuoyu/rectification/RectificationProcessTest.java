@@ -19,6 +19,7 @@ import cn.tuoyu.rectification.RectificationRepository.Order;
 import cn.tuoyu.rectification.RectificationRepository.Penalty;
 import cn.tuoyu.registration.RegistrationFixtures;
 import cn.tuoyu.support.Registry;
+import cn.tuoyu.support.TestEnginePlugin;
 import cn.tuoyu.system.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class RectificationProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   private static final String COUNTY = "610602";
   private static final String ORDERED = "2026-02-12T10:00:00+08:00";

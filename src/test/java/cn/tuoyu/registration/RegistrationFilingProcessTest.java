@@ -24,6 +24,7 @@ import cn.tuoyu.registration.RegistrationFilingProcess.Elements;
 import cn.tuoyu.registration.RegistrationFilingProcess.Variables;
 import cn.tuoyu.support.Registry;
 import cn.tuoyu.support.TestCalendars;
+import cn.tuoyu.support.TestEnginePlugin;
 import jakarta.validation.Validation;
 import java.time.LocalDate;
 import java.util.Date;
@@ -53,7 +54,7 @@ class RegistrationFilingProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(0.9).build();
+      ProcessEngineCoverageExtension.builder(TestEnginePlugin.CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
   private static final String COUNTY = "610602";
   /** Thursday before Spring Festival 2026: the deadlines cross the holiday. */

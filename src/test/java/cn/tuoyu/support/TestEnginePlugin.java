@@ -13,6 +13,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public class TestEnginePlugin extends AbstractProcessEnginePlugin {
 
+  /**
+   * The engine tests' configuration, which uses this plugin. Not {@code camunda.cfg.xml}: Camunda's
+   * {@code ProcessEngines.init()}, which the REST layer triggers at its first engine lookup, builds
+   * an engine from every file of that name on the classpath, and would start this in-memory engine
+   * beside the application's in every integration test and benchmark node.
+   */
+  public static final String CONFIGURATION = "engine-test.cfg.xml";
+
   public static final Set<String> COUNTIES = Set.of("610600", "610602", "610603", "610621");
 
   @Override
