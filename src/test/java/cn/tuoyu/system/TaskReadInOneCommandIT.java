@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +98,16 @@ class TaskReadInOneCommandIT extends IntegrationTest {
     assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
     // The failed calls left nothing behind: the next call on the same threads reads normally.
     assertThat(clerk.post(count, body).json().get("count").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void theRestLayersUseTheApplicationsEngineAndBuildNoOther() throws Exception {
+    // Both REST layers look engines up through Camunda's ProcessEngines, whose first use builds an
+    // engine from every camunda.cfg.xml on the classpath (the engine tests' must not be one).
+    assertThat(as(CLERK, DemoUsers.PASSWORD).get("/engine-rest/engine").status()).isEqualTo(200);
+    WebappSession.signIn(port, CLERK, DemoUsers.PASSWORD).get("/camunda/api/engine/engine/default/filter?maxResults=1");
+    assertThat(ProcessEngines.getProcessEngines().values()).isNotEmpty().allSatisfy(engine ->
+        assertThat(engine.getProcessEngineConfiguration()).isInstanceOf(SpringProcessEngineConfiguration.class));
   }
 
   @Test
