@@ -74,6 +74,7 @@ public final class BenchNode {
     if ("stock".equals(config)) {
       context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_parent_task");
       context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_task_tenant_due");
+      context.getBean(JdbcTemplate.class).execute("drop index if exists act_idx_job_duedate");
       StockEngineSettings.withoutDefinitionLevelTaskGrants(context.getBean(AuthorizationService.class));
       StockEngineSettings.withCandidateGroupDepartmentFilter(context.getBean(FilterService.class),
           context.getBean(TaskService.class));

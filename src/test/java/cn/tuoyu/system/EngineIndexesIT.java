@@ -24,4 +24,11 @@ class EngineIndexesIT extends IntegrationTest {
         + "and indexname = 'act_idx_task_tenant_due'", String.class))
         .singleElement().asString().contains("(tenant_id_, due_date_)");
   }
+
+  @Test
+  void jobAcquisitionFindsDueJobsByIndex() {
+    assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job' "
+        + "and indexname = 'act_idx_job_duedate'", String.class))
+        .singleElement().asString().contains("(duedate_)");
+  }
 }
