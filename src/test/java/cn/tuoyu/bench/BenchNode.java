@@ -12,10 +12,15 @@ import cn.tuoyu.institution.CreditCode;
 import cn.tuoyu.institution.InstitutionRepository;
 import cn.tuoyu.registration.RegistrationService;
 import cn.tuoyu.system.ValidationClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
@@ -117,8 +122,10 @@ public final class BenchNode {
         claimed = true;
       }
       // Steady state, as autovacuum leaves a table some time after a burst of inserts: otherwise its
-      // run may fall into the measured rounds of either column.
+      // run may fall into the measured rounds of either column. The checkpoint then writes out what
+      // seeding and vacuum dirtied, which PostgreSQL would otherwise do during the measured rounds.
       jdbc.execute("vacuum analyze");
+      jdbc.execute("checkpoint");
       measureFilters(clerk, target);
     }
     explainFilters(clerk);
@@ -167,8 +174,15 @@ public final class BenchNode {
     }
   }
 
-  /** Unmeasured refreshes per filter first: the 10,000 rounds come right after start-up (JIT). */
-  private static final int WARM_UP_ROUNDS = 10;
+  /**
+   * Unmeasured refreshes per filter first, until the JIT compiler has caught up with the request
+   * path (the 10,000 rounds come right after start-up: with 10 rounds a filter's first measured
+   * refreshes still took twice as long as its last), or {@value #WARM_UP_SECONDS} s for slow
+   * configurations.
+   */
+  private static final int WARM_UP_ROUNDS = 200;
+
+  private static final int WARM_UP_SECONDS = 20;
 
   /**
    * Measured refreshes per filter: with 200 the p95 is the 10th-slowest, not the 3rd-slowest of 50,
@@ -194,22 +208,29 @@ public final class BenchNode {
       List<Double> both = new ArrayList<>();
       int failed = 0;
       long visible = -1;
-      long budget = System.nanoTime() + 60_000_000_000L;
+      long warmUpEnds = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
+      long budget = 0; // a minute of measured rounds, from the first
+      long[] cpuAtStart = null;
       for (int round = -WARM_UP_ROUNDS; round < ROUNDS && (round < 1 || System.nanoTime() < budget); round++) {
+        if (round == 0) {
+          cpuAtStart = cpuTimes();
+        }
         Call page = clerk.page(filter.getValue());
         Call count = clerk.count(filter.getValue());
         if (count.ok()) {
           visible = ClerkTasklist.countOf(count);
         }
         boolean slow = page.millis() + count.millis() > 5_000;
-        if (round >= 0 || slow) { // warm-up rounds are skipped unless one call alone takes seconds
+        if (round >= 0 || slow) { // a warm-up round that takes seconds counts, and ends the warm-up
           pages.add(page.millis());
           counts.add(count.millis());
           both.add(page.millis() + count.millis());
           failed += (page.ok() ? 0 : 1) + (count.ok() ? 0 : 1);
-          if (slow && round < 0) {
-            round = -1;
-          }
+          recordRound(scale, name, both.size(), page, count);
+          budget = budget == 0 ? System.nanoTime() + 60_000_000_000L : budget;
+        }
+        if (round < -1 && (slow || System.nanoTime() > warmUpEnds)) {
+          round = -1;
         }
       }
       String section = "筛选器 " + name;
@@ -222,9 +243,53 @@ public final class BenchNode {
       if (failed > 0) {
         record(new Figure(section, Report.FAILED, scale, "次", failed, both.size() * 2));
       }
-      Bench.progress("%s @ %s: %s list+count p50 %.0f ms, p95 %.0f ms (%d rounds, %d visible%s)", config, scale, name,
-          Bench.percentile(toArray(both), 50), Bench.percentile(toArray(both), 95), both.size(), visible,
-          failed > 0 ? ", " + failed + " calls failed" : "");
+      double steal = stealPercent(cpuAtStart, cpuTimes());
+      if (steal >= 0) {
+        record(new Figure(section, "CPU 被宿主机挪用（steal）", scale, "%", steal, 1));
+      }
+      Bench.progress("%s @ %s: %s list+count p50 %.0f ms, p95 %.0f ms (%d rounds, %d visible, CPU steal %.1f %%%s)",
+          config, scale, name, Bench.percentile(toArray(both), 50), Bench.percentile(toArray(both), 95), both.size(),
+          visible, steal, failed > 0 ? ", " + failed + " calls failed" : "");
+    }
+  }
+
+  /**
+   * This machine's CPU time so far (user … steal of /proc/stat's first line) and the part of it the
+   * hypervisor gave to other guests (steal): on a shared 2-core VM a tail can come from there.
+   * Null where /proc/stat is not available.
+   */
+  private static long[] cpuTimes() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i <= 8; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      return new long[] {total, Long.parseLong(f[8])};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static double stealPercent(long[] from, long[] to) {
+    if (from == null || to == null || to[0] <= from[0]) {
+      return -1;
+    }
+    return 100.0 * (to[1] - from[1]) / (to[0] - from[0]);
+  }
+
+  /** Every measured refresh with the time it ended, in {@code <config>-rounds.csv} beside the figures. */
+  private void recordRound(String scale, String filter, int round, Call page, Call count) {
+    Path file = out.resolveSibling(config + "-rounds.csv");
+    try {
+      if (!Files.exists(file)) {
+        Files.writeString(file, "config,scale,filter,round,ended_at,page_ms,count_ms,page_ok,count_ok\n");
+      }
+      Files.writeString(file, String.join(",", config, "\"" + scale + "\"", filter, Integer.toString(round),
+          Instant.now().toString(), Double.toString(page.millis()), Double.toString(count.millis()),
+          Boolean.toString(page.ok()), Boolean.toString(count.ok())) + "\n", StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -29,6 +29,13 @@ public final class Benchmark {
   /** Statements slower than this have their plan logged to postgres.log. */
   static final String SLOW_STATEMENT = "20ms";
 
+  /**
+   * {@code bench.pg-dir}: a PostgreSQL data directory kept after the run, whose task-list databases
+   * the next run measures again instead of seeding anew (for profiling; not for reported figures).
+   */
+  private static final Path KEPT_DATA = System.getProperty("bench.pg-dir", "").isBlank() ? null
+      : Path.of(System.getProperty("bench.pg-dir"));
+
   private final Path dir;
   private final EmbeddedPostgres postgres;
 
@@ -50,7 +57,11 @@ public final class Benchmark {
     long began = System.nanoTime();
     // Plans of statements slower than 20 ms go to postgres.log (auto_explain without ANALYZE: no
     // overhead on the statements it does not log). docs/performance.md quotes them.
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (KEPT_DATA != null) {
+      builder.setDataDirectory(KEPT_DATA).setCleanDataDirectory(false);
+    }
+    try (EmbeddedPostgres postgres = builder
         .setServerConfig("shared_preload_libraries", "auto_explain")
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))
@@ -90,7 +101,7 @@ public final class Benchmark {
    * node is killed (SIGKILL) once the campaign has opened that share of the institutions.
    */
   private void run(String config, String job, String database, double killAt) throws Exception {
-    String url = database(database, !"campaign-resume".equals(job));
+    String url = database(database, !"campaign-resume".equals(job), "tasks".equals(job));
     Path figures = dir.resolve(config + ".tsv");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx" + System.getProperty("bench.heap", "512m"),
@@ -169,10 +180,14 @@ public final class Benchmark {
     }
   }
 
-  /** A database for one node; kept when a resumed node continues in it. */
-  private String database(String name, boolean fresh) throws Exception {
-    if (fresh) {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+  /**
+   * A database for one node; kept when a resumed node continues in it, or when a task-list node
+   * finds it seeded in a kept data directory.
+   */
+  private String database(String name, boolean fresh, boolean reusable) throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      boolean exists = s.executeQuery("select 1 from pg_database where datname = '" + name + "'").next();
+      if (fresh && !(exists && reusable && KEPT_DATA != null)) {
         s.execute("drop database if exists " + name);
         s.execute("create database " + name);
       }
