@@ -86,6 +86,14 @@ class DistinctFreeTaskManagerTest {
     }
   }
 
+  private static String taskOf(String tenantId, String name) {
+    Task task = tasks.newTask();
+    task.setName(name);
+    task.setTenantId(tenantId);
+    tasks.saveTask(task);
+    return task.getId();
+  }
+
   private static List<String> names(List<Task> list) {
     return list.stream().map(Task::getName).toList();
   }
@@ -148,7 +156,33 @@ class DistinctFreeTaskManagerTest {
     assertThat(normalized(engines)).contains("select distinct RES.REV_");
     assertThat(normalized(ours)).isEqualTo(normalized(engines).replace("select distinct RES.REV_", "select RES.REV_"));
     String count = mybatis.getMappedStatement(DistinctFreeTaskManager.COUNT).getBoundSql(query).getSql();
-    assertThat(normalized(count)).startsWith("select count(RES.ID_) from ACT_RU_TASK RES").contains("RES.TENANT_ID_ in");
+    assertThat(normalized(count)).startsWith("select count(*) from ACT_RU_TASK RES").contains("RES.TENANT_ID_ in");
+  }
+
+  @Test
+  void underTheTenantCheckTheCountAddsItsTwoBranches() {
+    List<String> tenantTasks = List.of(taskOf("a", "a1"), taskOf("a", "a2"), taskOf("b", "b1"), taskOf("c", "c1"));
+    engine.getIdentityService().setAuthentication("clerk", List.of(), List.of("a", "b"));
+    try {
+      TaskQueryImpl visible = (TaskQueryImpl) tasks.createTaskQuery();
+      assertThat(names(visible.list())).containsExactlyInAnyOrder("both", "g1 only", "g2 only", "nobody's", "a1", "a2", "b1");
+      assertThat(visible.count()).isEqualTo(7);
+      assertThat(tasks.createTaskQuery().taskNameLike("_1").count()).as("with a criterion").isEqualTo(2);
+      TaskQuery inAnOrQuery = tasks.createTaskQuery().or().taskName("c1").taskNameLike("b%").endOr();
+      assertThat(names(inAnOrQuery.list())).as("in an or-query").containsExactlyInAnyOrder("b1", "both");
+      assertThat(inAnOrQuery.count()).as("in an or-query").isEqualTo(2);
+      assertThat(tasks.createTaskQuery().tenantIdIn("c").count()).as("another tenant").isZero();
+      assertThat(statements.ids).containsOnly(DistinctFreeTaskManager.LIST, DistinctFreeTaskManager.COUNT);
+
+      var mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+      String count = normalized(mybatis.getMappedStatement(DistinctFreeTaskManager.COUNT).getBoundSql(visible).getSql());
+      assertThat(count).startsWith("select (select count(*) from ACT_RU_TASK RES")
+          .contains("and RES.TENANT_ID_ is null) + (select count(*) from ACT_RU_TASK RES")
+          .endsWith("and RES.TENANT_ID_ in ( ? , ? ) )");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      tenantTasks.forEach(id -> tasks.deleteTask(id, true));
+    }
   }
 
   private static String normalized(String sql) {
