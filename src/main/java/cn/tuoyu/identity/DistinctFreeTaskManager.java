@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.TenantCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
@@ -26,12 +27,27 @@ import org.camunda.bpm.engine.task.Task;
  * aggregates every visible task by all its columns before it picks the first page (3,145 tasks at
  * 100,000 open ones, docs/performance.md). For such queries this manager runs the engine's own
  * criteria, tenant check and paging without DISTINCT; every other query runs unchanged.
+ *
+ * <p>Under the tenant check ({@code TENANT_ID_ is null or TENANT_ID_ in (…)}) the statements also
+ * take the check's branches one by one, so that PostgreSQL can use the tenant indexes: the count adds
+ * the counts of the two branches, and a page of a user with a few tenants is taken from each tenant's
+ * own first rows ({@link #PAGE_BY_TENANT}). At 100,000 open tasks this took 本部门待办's SQL from
+ * 5–7 ms for the page and 4.8 ms per count to about 0.1 and 0.5 ms (docs/performance.md).
  */
 public class DistinctFreeTaskManager extends TaskManager {
 
   static final String MAPPING = "cn/tuoyu/identity/TaskQueriesWithoutDistinct.xml";
   static final String LIST = "selectTaskByQueryCriteriaWithoutDistinct";
   static final String COUNT = "selectTaskCountByQueryCriteriaWithoutDistinct";
+  static final String PAGE_BY_TENANT = "selectTaskPageByTenantWithoutDistinct";
+
+  /**
+   * At most this many tenants are read one by one: a clerk has three to five (county, role,
+   * department); a supervisor, one per audience and county, is read the engine's way.
+   */
+  static final int MAX_TENANT_BRANCHES = 16;
+  /** Deeper pages (and lists without paging) are read the engine's way: every branch reads to the page's end. */
+  static final int MAX_PAGE_END = 10_000;
 
   /** Databases whose paging does not itself add a DISTINCT (the engine's SQL Server paging does). */
   private static final Set<String> PLAIN_PAGING = Set.of(DbSqlSessionFactory.POSTGRES, DbSqlSessionFactory.H2);
@@ -40,7 +56,8 @@ public class DistinctFreeTaskManager extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    return getDbEntityManager().selectList(withoutDistinct(query) ? LIST : "selectTaskByQueryCriteria", query);
+    String statement = !withoutDistinct(query) ? "selectTaskByQueryCriteria" : readsByTenant(query) ? PAGE_BY_TENANT : LIST;
+    return getDbEntityManager().selectList(statement, query);
   }
 
   @Override
@@ -52,6 +69,15 @@ public class DistinctFreeTaskManager extends TaskManager {
   private boolean withoutDistinct(TaskQueryImpl configuredQuery) {
     String database = getDbSqlSession().getDbSqlSessionFactory().getDatabaseType();
     return PLAIN_PAGING.contains(database) && !mayRepeatTasks(configuredQuery);
+  }
+
+  /** Whether a page is read tenant by tenant ({@link #PAGE_BY_TENANT}): under the tenant check, a few tenants, an early page. */
+  static boolean readsByTenant(TaskQueryImpl configuredQuery) {
+    TenantCheck check = configuredQuery.getTenantCheck();
+    List<String> tenants = check.getAuthTenantIds();
+    long pageEnd = (long) configuredQuery.getFirstResult() + configuredQuery.getMaxResults();
+    return check.isTenantCheckEnabled() && tenants != null && !tenants.isEmpty()
+        && tenants.size() <= MAX_TENANT_BRANCHES && pageEnd <= MAX_PAGE_END;
   }
 
   /**

@@ -87,9 +87,15 @@ class DistinctFreeTaskManagerTest {
   }
 
   private static String taskOf(String tenantId, String name) {
+    return taskOf(tenantId, name, null, 50);
+  }
+
+  private static String taskOf(String tenantId, String name, Integer dueInDays, int priority) {
     Task task = tasks.newTask();
     task.setName(name);
     task.setTenantId(tenantId);
+    task.setPriority(priority);
+    task.setDueDate(dueInDays == null ? null : new Date(System.currentTimeMillis() + dueInDays * 86_400_000L));
     tasks.saveTask(task);
     return task.getId();
   }
@@ -185,6 +191,73 @@ class DistinctFreeTaskManagerTest {
     }
   }
 
+  @Test
+  void underTheTenantCheckAPageIsReadTenantByTenant() {
+    List<String> tenantTasks = List.of(taskOf("a", "Ash", 9, 10), taskOf("a", "birch", 2, 70), taskOf("a", "Cedar", null, 30),
+        taskOf("b", "alder", 6, 90), taskOf("b", "Beech", 0, 20), taskOf("b", "elm", 12, 60), taskOf("c", "Fir", 1, 80));
+    engine.getIdentityService().setAuthentication("clerk", List.of(), List.of("a", "b"));
+    try {
+      List<TaskQuery> orders = List.of(tasks.createTaskQuery().orderByDueDate().asc(),
+          tasks.createTaskQuery().orderByDueDate().desc(),
+          tasks.createTaskQuery().orderByTaskName().asc(),
+          tasks.createTaskQuery().orderByTaskNameCaseInsensitive().desc(),
+          tasks.createTaskQuery().orderByTaskPriority().desc().orderByTaskName().asc(),
+          tasks.createTaskQuery().taskNameLike("%e%").orderByDueDate().asc(),
+          tasks.createTaskQuery());
+      for (TaskQuery query : orders) {
+        statements.ids.clear();
+        List<String> all = names(query.list());
+        assertThat(all).hasSizeGreaterThan(3).doesNotContain("Fir");
+        // Every page read by tenant is its slice of the whole list, read in one piece.
+        for (int first = 0; first < all.size() + 3; first += 3) {
+          assertThat(names(query.listPage(first, 3))).as("page at %d of %s", first, all)
+              .isEqualTo(all.subList(Math.min(first, all.size()), Math.min(first + 3, all.size())));
+        }
+        assertThat(statements.ids).as("the whole list, then the pages").startsWith(DistinctFreeTaskManager.LIST)
+            .containsOnlyOnce(DistinctFreeTaskManager.LIST).contains(DistinctFreeTaskManager.PAGE_BY_TENANT);
+      }
+
+      var mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+      TaskQueryImpl page = (TaskQueryImpl) tasks.createTaskQuery().orderByDueDate().asc();
+      page.listPage(0, 15);
+      String sql = normalized(mybatis.getMappedStatement(DistinctFreeTaskManager.PAGE_BY_TENANT).getBoundSql(page).getSql());
+      assertThat(sql).startsWith("select RES.* from ( ( select RES.REV_")
+          .contains("and RES.TENANT_ID_ is null order by RES.DUE_DATE_ asc LIMIT 15) union all ( select RES.REV_")
+          .contains("and RES.TENANT_ID_ = ? order by RES.DUE_DATE_ asc LIMIT 15) union all ( select RES.REV_")
+          .endsWith(") RES order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      tenantTasks.forEach(id -> tasks.deleteTask(id, true));
+    }
+  }
+
+  @Test
+  void manyTenantsOrADeepPageAreReadTheEnginesWay() {
+    TaskQueryImpl query = new TaskQueryImpl();
+    query.getTenantCheck().setTenantCheckEnabled(true);
+    query.getTenantCheck().setAuthTenantIds(List.of("a", "b", "c"));
+    query.setFirstResult(0);
+    query.setMaxResults(15);
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("a clerk's first page").isTrue();
+    query.setFirstResult(DistinctFreeTaskManager.MAX_PAGE_END - 15);
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("the deepest page read by tenant").isTrue();
+    query.setFirstResult(DistinctFreeTaskManager.MAX_PAGE_END);
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("a deeper page").isFalse();
+    query.setFirstResult(1);
+    query.setMaxResults(Integer.MAX_VALUE);
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("no paging").isFalse();
+    query.setFirstResult(0);
+    query.setMaxResults(15);
+    query.getTenantCheck().setAuthTenantIds(java.util.stream.IntStream.rangeClosed(0, DistinctFreeTaskManager.MAX_TENANT_BRANCHES)
+        .mapToObj(i -> "t" + i).toList());
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("more tenants than branches").isFalse();
+    query.getTenantCheck().setAuthTenantIds(List.of());
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("no tenant").isFalse();
+    query.getTenantCheck().setAuthTenantIds(List.of("a"));
+    query.getTenantCheck().setTenantCheckEnabled(false);
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("no tenant check").isFalse();
+  }
+
   private static String normalized(String sql) {
     return sql.replaceAll("\\s+", " ").trim();
   }
@@ -198,7 +271,7 @@ class DistinctFreeTaskManagerTest {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       String id = ((MappedStatement) invocation.getArgs()[0]).getId();
-      if (id.contains("TaskByQueryCriteria") || id.contains("TaskCountByQueryCriteria")) {
+      if (id.contains("QueryCriteria") || id.endsWith(DistinctFreeTaskManager.PAGE_BY_TENANT)) {
         ids.add(id.substring(id.lastIndexOf('.') + 1));
       }
       return invocation.proceed();
