@@ -56,8 +56,22 @@ public class DistinctFreeTaskManager extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = !withoutDistinct(query) ? "selectTaskByQueryCriteria" : readsByTenant(query) ? PAGE_BY_TENANT : LIST;
-    return getDbEntityManager().selectList(statement, query);
+    if (!withoutDistinct(query)) {
+      return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+    }
+    if (!readsByTenant(query)) {
+      return getDbEntityManager().selectList(LIST, query);
+    }
+    // The statement's branches are the tenant check. The engine's own check, repeated in every branch,
+    // would make PostgreSQL's generic plan (a prepared statement's, after five runs) expect a few rows
+    // per tenant and sort them all instead of reading the first ones in order (4.9 instead of 0.1 ms).
+    TenantCheck check = query.getTenantCheck();
+    check.setTenantCheckEnabled(false);
+    try {
+      return getDbEntityManager().selectList(PAGE_BY_TENANT, query);
+    } finally {
+      check.setTenantCheckEnabled(true);
+    }
   }
 
   @Override
