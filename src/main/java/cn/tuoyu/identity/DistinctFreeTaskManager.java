@@ -85,13 +85,17 @@ public class DistinctFreeTaskManager extends TaskManager {
     return PLAIN_PAGING.contains(database) && !mayRepeatTasks(configuredQuery);
   }
 
-  /** Whether a page is read tenant by tenant ({@link #PAGE_BY_TENANT}): under the tenant check, a few tenants, an early page. */
+  /**
+   * Whether a page is read tenant by tenant ({@link #PAGE_BY_TENANT}): under the tenant check, a few
+   * tenants, each once (a tenant named twice would list its tasks twice), an early page.
+   */
   static boolean readsByTenant(TaskQueryImpl configuredQuery) {
     TenantCheck check = configuredQuery.getTenantCheck();
     List<String> tenants = check.getAuthTenantIds();
     long pageEnd = (long) configuredQuery.getFirstResult() + configuredQuery.getMaxResults();
     return check.isTenantCheckEnabled() && tenants != null && !tenants.isEmpty()
-        && tenants.size() <= MAX_TENANT_BRANCHES && pageEnd <= MAX_PAGE_END;
+        && tenants.size() <= MAX_TENANT_BRANCHES && Set.copyOf(tenants).size() == tenants.size()
+        && pageEnd <= MAX_PAGE_END;
   }
 
   /**

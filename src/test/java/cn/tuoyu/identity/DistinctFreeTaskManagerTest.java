@@ -252,6 +252,8 @@ class DistinctFreeTaskManagerTest {
     query.getTenantCheck().setAuthTenantIds(java.util.stream.IntStream.rangeClosed(0, DistinctFreeTaskManager.MAX_TENANT_BRANCHES)
         .mapToObj(i -> "t" + i).toList());
     assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("more tenants than branches").isFalse();
+    query.getTenantCheck().setAuthTenantIds(List.of("a", "b", "a"));
+    assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("a tenant named twice").isFalse();
     query.getTenantCheck().setAuthTenantIds(List.of());
     assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("no tenant").isFalse();
     query.getTenantCheck().setAuthTenantIds(List.of("a"));
