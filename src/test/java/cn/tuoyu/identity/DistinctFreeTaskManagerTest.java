@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
@@ -249,7 +250,7 @@ class DistinctFreeTaskManagerTest {
     assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("no paging").isFalse();
     query.setFirstResult(0);
     query.setMaxResults(15);
-    query.getTenantCheck().setAuthTenantIds(java.util.stream.IntStream.rangeClosed(0, DistinctFreeTaskManager.MAX_TENANT_BRANCHES)
+    query.getTenantCheck().setAuthTenantIds(IntStream.rangeClosed(0, DistinctFreeTaskManager.MAX_TENANT_BRANCHES)
         .mapToObj(i -> "t" + i).toList());
     assertThat(DistinctFreeTaskManager.readsByTenant(query)).as("more tenants than branches").isFalse();
     query.getTenantCheck().setAuthTenantIds(List.of("a", "b", "a"));
